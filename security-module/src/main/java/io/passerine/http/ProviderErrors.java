@@ -1,0 +1,93 @@
+package io.passerine.http;
+
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the error a provider sent, in any of X's shapes: OAuth 2.0 ({@code error}, {@code error_description},
+ * RFC 6749 §5.2), X API v1.1 ({@code errors[0].code/message}) and X API v2 problem JSON ({@code title/detail}).
+ * Provider text is shortened and stripped of control characters; callers must still HTML-escape it.
+ */
+public final class ProviderErrors {
+
+    private static final int MAX_TEXT = 200;
+
+    private ProviderErrors() {
+    }
+
+    /** The provider's error code, or null: OAuth {@code error}, X's numeric {@code errors[0].code}. */
+    public static String code(HTTPResponse response) {
+        Map<String, Object> json = json(response);
+        if (json == null) {
+            return null;
+        }
+        if (json.get("error") instanceof String s) {
+            return clean(s);
+        }
+        Map<String, Object> first = firstError(json);
+        if (first != null && first.get("code") != null) {
+            return clean(String.valueOf(first.get("code")));
+        }
+        return null;
+    }
+
+    /** A one-line description: status plus the provider's own words, if any. */
+    public static String describe(HTTPResponse response) {
+        StringBuilder sb = new StringBuilder("HTTP ").append(response.getStatusCode());
+        Map<String, Object> json = json(response);
+        if (json == null) {
+            String type = response.getHeaderValue("Content-Type");
+            return sb.append(type == null ? "" : " (" + clean(type) + " body)").toString();
+        }
+        String code = code(response);
+        if (code != null) {
+            sb.append(' ').append(code);
+        }
+        String text = text(json);
+        if (text != null) {
+            sb.append(": ").append(text);
+        }
+        return sb.toString();
+    }
+
+    private static String text(Map<String, Object> json) {
+        if (json.get("error_description") instanceof String s) {
+            return clean(s);
+        }
+        Map<String, Object> first = firstError(json);
+        if (first != null && first.get("message") instanceof String s) {
+            return clean(s);
+        }
+        if (json.get("detail") instanceof String s) {
+            return clean(s);
+        }
+        return json.get("title") instanceof String s ? clean(s) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstError(Map<String, Object> json) {
+        if (json.get("errors") instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        return null;
+    }
+
+    private static Map<String, Object> json(HTTPResponse response) {
+        String body = response.getBody();
+        if (body == null || body.isBlank() || !body.strip().startsWith("{")) {
+            return null;
+        }
+        try {
+            return JSONObjectUtils.parse(body);
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            return null;
+        }
+    }
+
+    static String clean(String s) {
+        String oneLine = s.replaceAll("\\p{Cntrl}", " ").strip();
+        return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "…";
+    }
+}
