@@ -1,0 +1,39 @@
+package io.passerine.apponly;
+
+import io.passerine.http.ProviderException;
+
+/**
+ * The app's own bearer token (OAuth 2.0 client credentials grant, RFC 6749 §4.4; X's "App-only Bearer Token"),
+ * fetched on first use, cached, renewed ahead of expiry when it has one, shared by all callers.
+ *
+ * <p>Inject it anywhere: {@code @Inject AppOnlyTokenClient tokens;} for the default client
+ * ({@code passerine.app-only.*}), {@code @Inject @AppOnly("reports") AppOnlyTokenClient reports;} for a named one
+ * ({@code passerine.app-only.reports.*}). Thread-safe; the cached path takes no lock.
+ */
+public interface AppOnlyTokenClient {
+
+    /**
+     * The current token. Concurrent callers at cold start or renewal cause exactly one token request and wait for it.
+     *
+     * @throws ProviderException when the token endpoint fails; every waiting caller gets it, and no new request is
+     *                           made until the backoff has passed ({@link ProviderException#retryAfter()})
+     */
+    BearerToken token();
+
+    /**
+     * Revokes the current token at the provider (X's {@code invalidate_token} or RFC 7009) and drops it, so the next
+     * {@link #token()} fetches a new one. X issues one token per app: this cuts off every server that holds it.
+     *
+     * @throws ProviderException when the provider refused the revocation (the token is dropped all the same)
+     */
+    void invalidate();
+
+    /**
+     * Drops {@code rejected} from the cache if it is still the cached token, without calling the provider: for an API
+     * that answered 401 to it. Concurrent calls with the same rejected token cause one new token request, not many.
+     */
+    void discard(BearerToken rejected);
+
+    /** The client's name: "" for the default client. */
+    String name();
+}

@@ -1,0 +1,39 @@
+package io.passerine.apponly.internal;
+
+import io.passerine.apponly.AppOnly;
+import io.passerine.apponly.AppOnlyTokenClient;
+import io.passerine.config.AppOnlySettings;
+import io.passerine.config.ConfigReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** One {@link AppOnlyTokenClient} per configured name and application, produced for {@code @Inject}. */
+@ApplicationScoped
+public class AppOnlyClients {
+
+    private final Map<String, AppOnlyTokenClient> clients = new ConcurrentHashMap<>();
+
+    /** The client named {@code name} ("" for the default), created from MicroProfile Config on first use. */
+    public AppOnlyTokenClient get(String name) {
+        return clients.computeIfAbsent(name, n -> new DefaultAppOnlyTokenClient(
+                AppOnlySettings.read(ConfigReader.of(ConfigProvider.getConfig()), n), Clock.systemUTC()));
+    }
+
+    @Produces
+    @Default
+    AppOnlyTokenClient defaultClient() {
+        return get("");
+    }
+
+    @Produces
+    @AppOnly("")
+    AppOnlyTokenClient namedClient(InjectionPoint injectionPoint) {
+        return get(AppOnlyExtension.nameOf(injectionPoint.getQualifiers()));
+    }
+}

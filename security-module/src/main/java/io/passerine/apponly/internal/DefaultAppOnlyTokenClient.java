@@ -1,0 +1,80 @@
+package io.passerine.apponly.internal;
+
+import io.passerine.apponly.AppOnlyTokenClient;
+import io.passerine.apponly.BearerToken;
+import io.passerine.config.AppOnlySettings;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/** The {@link AppOnlyTokenClient} of one configured app: a single-flight cache over Nimbus token requests. */
+public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
+
+    private static final System.Logger LOG = System.getLogger("io.passerine.apponly");
+
+    private final AppOnlySettings settings;
+    private final SingleFlightTokenCache cache;
+    private final TokenRevoker revoker;
+
+    public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock) {
+        this.settings = settings;
+        Supplier<BearerToken> fetcher = logged(new ClientCredentialsFetcher(settings, clock));
+        this.cache = new SingleFlightTokenCache(fetcher, clock, settings.refreshSkew(), settings.minBackoff(),
+                settings.maxBackoff());
+        this.revoker = new TokenRevoker(settings);
+    }
+
+    @Override
+    public BearerToken token() {
+        return cache.get();
+    }
+
+    @Override
+    public void invalidate() {
+        cache.dropAfter(() -> {
+            BearerToken current = cache.peek();
+            if (current != null) {
+                LOG.log(Level.INFO, "Invalidating the app-only token of client ''{0}''", settings.displayName());
+                revoker.revoke(current);
+            }
+        });
+    }
+
+    @Override
+    public void discard(BearerToken rejected) {
+        if (cache.drop(rejected)) {
+            LOG.log(Level.INFO, "The API rejected the app-only token of client ''{0}''; a new one will be fetched",
+                    settings.displayName());
+        }
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    public AppOnlySettings settings() {
+        return settings;
+    }
+
+    private Supplier<BearerToken> logged(Supplier<BearerToken> fetcher) {
+        return () -> {
+            LOG.log(Level.DEBUG, "Requesting an app-only token for client ''{0}'' from {1}", settings.displayName(),
+                    settings.tokenUri());
+            try {
+                BearerToken token = fetcher.get();
+                LOG.log(Level.INFO, "Obtained an app-only token for client ''{0}''{1}", settings.displayName(),
+                        token.expiresAt().map(t -> " (expires " + t + ")").orElse(" (no expiry)"));
+                return token;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e.getMessage());
+                throw e;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "AppOnlyTokenClient[" + settings.displayName() + "]";
+    }
+}
