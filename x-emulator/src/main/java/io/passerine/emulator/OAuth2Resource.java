@@ -1,0 +1,39 @@
+package io.passerine.emulator;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/** X's user-context token endpoints: {@code POST /2/oauth2/token} and {@code POST /2/oauth2/revoke}. */
+@RequestScoped
+@Path("/2/oauth2")
+@Produces(MediaType.APPLICATION_JSON)
+public class OAuth2Resource {
+
+    @Inject
+    EmulatorRuntime runtime;
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response token(MultivaluedMap<String, String> form,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Replies.toResponse(runtime.state().oauth().token(Replies.first(form), authorization));
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(MultivaluedMap<String, String> form,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Replies.toResponse(runtime.state().oauth().revoke(Replies.first(form), authorization));
+    }
+}

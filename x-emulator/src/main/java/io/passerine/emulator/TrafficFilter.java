@@ -1,0 +1,82 @@
+package io.passerine.emulator;
+
+import io.passerine.emulator.core.EmulatorState;
+import io.passerine.emulator.core.FaultPlan;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Counts every call per path (except the control surface) and applies planned faults before the endpoint runs:
+ * a delay, a canned status/body, or a dropped connection. A drop sends a 200 status line and headers promising a
+ * body of {@link #DROP_LENGTH} bytes, a few bytes of it, then aborts: clients see a premature end of the response
+ * (for the JDK client an {@code IOException}), never a complete answer.
+ */
+@WebFilter("/*")
+public class TrafficFilter extends HttpFilter {
+
+    static final int DROP_LENGTH = 4096;
+    private static final Logger LOG = Logger.getLogger(TrafficFilter.class.getName());
+
+    @Inject
+    EmulatorRuntime runtime;
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.startsWith("/_control")) {
+            chain.doFilter(req, res);
+            return;
+        }
+        EmulatorState state = runtime.state();
+        state.stats().count(path);
+        Optional<FaultPlan.Fault> fault = runtime.controlEnabled() ? state.faults().next(path) : Optional.empty();
+        if (fault.isEmpty()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        FaultPlan.Fault f = fault.get();
+        LOG.info(() -> "x-emulator injecting fault on " + req.getMethod() + " " + path);
+        sleep(f.delayMillis());
+        if (f.drop()) {
+            drop(res);
+        } else if (f.status() == 0) {
+            chain.doFilter(req, res);
+        } else {
+            byte[] body = f.body().getBytes(StandardCharsets.UTF_8);
+            res.setStatus(f.status());
+            res.setContentType(f.contentType());
+            res.setContentLength(body.length);
+            res.getOutputStream().write(body);
+        }
+    }
+
+    private static void drop(HttpServletResponse res) throws IOException {
+        res.setStatus(200);
+        res.setContentType("application/json");
+        res.setContentLength(DROP_LENGTH);
+        res.setHeader("Connection", "close");
+        res.getOutputStream().write("{\"tok".getBytes(StandardCharsets.US_ASCII));
+        res.flushBuffer();
+        throw new IOException("x-emulator: connection dropped on purpose by the fault plan");
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

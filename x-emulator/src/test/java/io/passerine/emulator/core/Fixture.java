@@ -1,0 +1,81 @@
+package io.passerine.emulator.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An emulator with the shipped default clients on a fixed clock, plus helpers that drive a full consent. */
+final class Fixture {
+
+    static final String CALLBACK = "http://localhost:9080/sample/oauth2/callback";
+    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    static final String BASIC = BasicAuth.header("sample-client", "sample-secret");
+    static final String APP_BASIC = BasicAuth.header("sample-api-key", "sample-api-secret");
+
+    final EmulatorState state;
+
+    Fixture() {
+        this(Settings.defaults());
+    }
+
+    Fixture(Settings settings) {
+        ClientRegistry registry = new ClientRegistry()
+                .register(new ClientRegistry.Client("sample-client", "sample-secret", "Passerine Sample",
+                        List.of(CALLBACK, "http://localhost:9080/other")))
+                .register(new ClientRegistry.Client("public-client", null, "Public", List.of(CALLBACK)))
+                .register(new ClientRegistry.AppKey("sample-api-key", "sample-api-secret", "Passerine Sample"));
+        state = new EmulatorState(registry, settings,
+                Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    static Map<String, String> authorizeQuery(String clientId, String scope) {
+        Map<String, String> q = new HashMap<>();
+        q.put("response_type", "code");
+        q.put("client_id", clientId);
+        q.put("redirect_uri", CALLBACK);
+        q.put("scope", scope);
+        q.put("state", "st-1");
+        q.put("code_challenge", CHALLENGE);
+        q.put("code_challenge_method", "S256");
+        return q;
+    }
+
+    /** Runs authorize + consent as "alice" and returns the code from the redirect. */
+    String code(String clientId, String scope) {
+        AuthorizeService a = state.authorize();
+        AuthorizeService.Validation v = a.validate(authorizeQuery(clientId, scope));
+        if (v.error() != null) {
+            throw new AssertionError(v.error());
+        }
+        AuthorizeService.Outcome o = a.decide(a.begin(v.request()), "authorize", "alice");
+        String redirect = o.redirect();
+        return redirect.substring(redirect.indexOf("&code=") + 6);
+    }
+
+    static Map<String, String> exchange(String code, String verifier) {
+        Map<String, String> f = new HashMap<>();
+        f.put("grant_type", "authorization_code");
+        f.put("code", code);
+        f.put("redirect_uri", CALLBACK);
+        f.put("code_verifier", verifier);
+        return f;
+    }
+
+    /** A full login for the confidential client: the token endpoint's reply. */
+    Reply login(String scope) {
+        return state.oauth().token(exchange(code("sample-client", scope), VERIFIER), BASIC);
+    }
+
+    void advance(long seconds) {
+        state.advanceClock(Duration.ofSeconds(seconds));
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
