@@ -1,19 +1,34 @@
 package io.passerine.sample;
 
 import java.io.File;
+import java.util.Objects;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The archives the integration tests deploy: the sample WAR exactly as the build produced it. */
-final class SampleDeployments {
+/** The archives the integration tests deploy. */
+public final class SampleDeployments {
 
     private SampleDeployments() {
     }
 
     /** The built {@code sample.war} (context root {@code /sample}). */
-    static WebArchive builtSample() {
+    public static WebArchive builtSample() {
         File war = new File(System.getProperty("sample.war", "target/sample.war"));
         return ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(war).as(WebArchive.class);
+    }
+
+    /**
+     * A test WAR named {@code name} holding the Passerine library and its dependencies exactly as the sample ships
+     * them (its {@code WEB-INF/lib}), plus the given classes and MicroProfile Config properties.
+     */
+    public static WebArchive withPasserine(String name, String configProperties, Class<?>... classes) {
+        File lib = new File(System.getProperty("sample.dir", "target/sample"), "WEB-INF/lib");
+        File[] jars = Objects.requireNonNull(lib.listFiles((dir, n) -> n.endsWith(".jar")), "no " + lib);
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addAsLibraries(jars)
+                .addClasses(classes)
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(configProperties),
+                        "META-INF/microprofile-config.properties");
     }
 }

@@ -9,14 +9,14 @@ import java.time.Duration;
  * The tests' HTTP client: HTTP/1.1 (the JDK client's h2c upgrade stalls on Liberty), no automatic redirects (tests
  * follow and inspect each hop), and timeouts so that no test can hang.
  */
-final class TestHttp {
+public final class TestHttp {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private TestHttp() {
     }
 
-    static HttpClient client() {
+    public static HttpClient client() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -24,7 +24,7 @@ final class TestHttp {
                 .build();
     }
 
-    static HttpRequest.Builder request(URI uri) {
+    public static HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(TIMEOUT);
     }
 }

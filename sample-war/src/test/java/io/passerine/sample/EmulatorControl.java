@@ -1,0 +1,72 @@
+package io.passerine.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The x-emulator's test control surface ({@code /x-emulator/_control}), for the oracle "the provider received exactly
+ * K calls" and for fault injection.
+ */
+public final class EmulatorControl {
+
+    public static final URI BASE = URI.create("http://localhost:9080/x-emulator/");
+
+    private final HttpClient http = TestHttp.client();
+
+    /** Zeroes the counters and forgets every code, token and rate-limit window. */
+    public void reset() {
+        expectOk(post("_control/reset", ""));
+        expectOk(send(TestHttp.request(BASE.resolve("_control/faults")).DELETE().build()));
+    }
+
+    /** How many calls {@code path} (e.g. {@code /oauth2/token}) received since the last reset. */
+    public int calls(String path) {
+        String stats = expectOk(send(TestHttp.request(BASE.resolve("_control/stats")).GET().build())).body();
+        Matcher m = Pattern.compile("\"" + Pattern.quote(path) + "\":(\\d+)").matcher(stats);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** The next {@code count} calls of {@code path} answer {@code status} with {@code body}. */
+    public void fault(String path, int count, int status, String body) {
+        expectOk(post("_control/faults", "{\"path\":\"" + path + "\",\"count\":" + count + ",\"status\":" + status
+                + ",\"body\":\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
+    }
+
+    /** POSTs a form to an emulator path with HTTP Basic credentials, as an app would. */
+    public HttpResponse<String> postForm(String path, String user, String password, String form) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(TestHttp.request(BASE.resolve(path)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return send(TestHttp.request(BASE.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> expectOk(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("x-emulator control call answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response;
+    }
+}
