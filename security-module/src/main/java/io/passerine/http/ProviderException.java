@@ -6,7 +6,11 @@ import java.util.Optional;
 /**
  * A call to the OAuth provider (token, revocation, userinfo, API) failed. The message says what happened in words a
  * person can act on; it never contains a credential, code, verifier or token.
+ *
+ * <p>An EJB application exception: an EJB caller catches this type itself, not an {@code EJBException} around it,
+ * and a failed token request does not by itself roll the caller's transaction back.
  */
+@jakarta.ejb.ApplicationException(rollback = false)
 public class ProviderException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -40,7 +40,9 @@ public class ProbeResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response tweets(@QueryParam("ids") String ids) {
         try {
-            return Response.ok(bean.tweets(ids)).build();
+            TweetsBean.ApiResult api = bean.tweets(ids);
+            return api.status() == 200 ? Response.ok(api.body()).build()
+                    : Response.status(502).type(MediaType.TEXT_PLAIN).entity("API answered " + api.status()).build();
         } catch (ProviderException e) {
             return Response.status(502).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
         }
