@@ -86,7 +86,8 @@ public final class ProviderErrors {
         }
     }
 
-    static String clean(String s) {
+    /** One line, no control characters, at most 200 characters (still to be HTML-escaped by callers). */
+    public static String clean(String s) {
         String oneLine = s.replaceAll("\\p{Cntrl}", " ").strip();
         return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "…";
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /i/oauth2/authorize}: GET validates and shows the consent form, the form POSTs back here; Authorize
@@ -61,8 +62,9 @@ public class AuthorizeResource {
         return html(400, ConsentPage.error(detail));
     }
 
+    /** Bytes, not a String: RESTEasy would HTML-escape a String entity of a 400 text/html response. */
     private static Response html(int status, String page) {
-        return Response.status(status).type("text/html;charset=utf-8").entity(page)
+        return Response.status(status).type("text/html;charset=utf-8").entity(page.getBytes(StandardCharsets.UTF_8))
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")

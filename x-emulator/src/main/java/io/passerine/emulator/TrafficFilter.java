@@ -17,13 +17,14 @@ import java.util.logging.Logger;
 /**
  * Counts every call per path (except the control surface) and applies planned faults before the endpoint runs:
  * a delay, a canned status/body, or a dropped connection. A drop sends a 200 status line and headers promising a
- * body of {@link #DROP_LENGTH} bytes, a few bytes of it, then aborts: clients see a premature end of the response
+ * body of {@link #DROP_LENGTH} bytes, the first {@link #PARTIAL_LENGTH} of them, then aborts: clients see a premature end of the response
  * (for the JDK client an {@code IOException}), never a complete answer.
  */
 @WebFilter("/*")
 public class TrafficFilter extends HttpFilter {
 
-    static final int DROP_LENGTH = 4096;
+    static final int DROP_LENGTH = 1 << 20;
+    static final int PARTIAL_LENGTH = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(TrafficFilter.class.getName());
 
     @Inject
@@ -63,10 +64,16 @@ public class TrafficFilter extends HttpFilter {
     private static void drop(HttpServletResponse res) throws IOException {
         res.setStatus(200);
         res.setContentType("application/json");
-        res.setContentLength(DROP_LENGTH);
-        res.setHeader("Connection", "close");
-        res.getOutputStream().write("{\"tok".getBytes(StandardCharsets.US_ASCII));
-        res.flushBuffer();
+        res.setHeader("Content-Length", Integer.toString(DROP_LENGTH));
+        // more than Liberty buffers, so the status line, headers and part of the body really leave the server
+        byte[] filler = new byte[8192];
+        java.util.Arrays.fill(filler, (byte) ' ');
+        var out = res.getOutputStream();
+        out.write("{\"data\":".getBytes(StandardCharsets.US_ASCII));
+        for (int sent = 0; sent < PARTIAL_LENGTH; sent += filler.length) {
+            out.write(filler);
+            out.flush();
+        }
         throw new IOException("x-emulator: connection dropped on purpose by the fault plan");
     }
 

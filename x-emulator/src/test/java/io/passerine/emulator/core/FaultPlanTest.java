@@ -58,4 +58,15 @@ class FaultPlanTest {
         MutableClock clock = new MutableClock(java.time.Clock.systemUTC());
         assertThrows(IllegalArgumentException.class, () -> clock.advance(java.time.Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void resetRestoresConfiguredSettingsAndClock() {
+        Fixture fx = new Fixture();
+        java.time.Instant start = fx.state.clock().instant();
+        fx.state.reconfigure(Map.of("rateLimit", 3));
+        fx.advance(100);
+        fx.state.reset();
+        assertEquals(300, fx.state.settings().rateLimit());
+        assertEquals(start, fx.state.clock().instant());
+    }
 }

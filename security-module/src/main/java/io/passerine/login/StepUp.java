@@ -1,0 +1,68 @@
+package io.passerine.login;
+
+import io.passerine.login.internal.LoginRuntime;
+import io.passerine.login.internal.LoginSessions;
+import io.passerine.login.internal.ReturnPath;
+import io.passerine.login.internal.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step-up and re-login for servlets (JAX-RS resources use {@link RequiresScopes}). The login endpoint is
+ * {@code {context}/oauth2/login?scope=<extra scopes>&return=<same-origin path>}, handled by the mechanism.
+ */
+public final class StepUp {
+
+    private StepUp() {
+    }
+
+    /**
+     * Makes sure the user granted {@code scopes}: returns true if so; otherwise sends a 302 to the login asking for
+     * the granted plus the required scopes (or the normal login when nobody is logged in) and returns false.
+     */
+    public static boolean require(HttpServletRequest req, HttpServletResponse res, String... scopes)
+            throws IOException {
+        Optional<String> redirect = redirectFor(req, scopes);
+        if (redirect.isPresent()) {
+            res.sendRedirect(redirect.get());
+            return false;
+        }
+        return true;
+    }
+
+    /** Sends the browser to log in again, back to the current request's path afterwards. */
+    public static void login(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        res.sendRedirect(loginUri(req, Set.of()));
+    }
+
+    /** Where to send the browser when {@code scopes} are not all granted; empty when they are. */
+    public static Optional<String> redirectFor(HttpServletRequest req, String... scopes) {
+        Set<String> required = new LinkedHashSet<>(Arrays.asList(scopes));
+        SessionTokens st = LoginSessions.get(req);
+        if (st != null && st.peek().scopes().containsAll(required)) {
+            return Optional.empty();
+        }
+        return Optional.of(loginUri(req, required));
+    }
+
+    /** {@code {ctx}/oauth2/login?scope=...&return=<this request's path and query>}. */
+    public static String loginUri(HttpServletRequest req, Set<String> scopes) {
+        String back = ReturnPath.of(req.getRequestURI(), req.getQueryString());
+        StringBuilder sb = new StringBuilder(req.getContextPath()).append(LoginRuntime.LOGIN_PATH).append('?');
+        if (!scopes.isEmpty()) {
+            sb.append("scope=").append(encode(String.join(" ", scopes))).append('&');
+        }
+        return sb.append("return=").append(encode(back)).toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

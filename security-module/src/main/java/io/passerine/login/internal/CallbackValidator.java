@@ -1,0 +1,92 @@
+package io.passerine.login.internal;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import io.passerine.http.ProviderErrors;
+import io.passerine.login.internal.LoginFailure.Kind;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks an authorization response at the redirect URI (RFC 6749 §4.1.2) before any network call: the {@code state}
+ * must be present once and match a pending transaction of this browser, which is taken (deleted) first, so a
+ * replayed callback finds nothing (RFC 9700 §4.7); no parameter may repeat (RFC 6749 §3.1); an {@code iss}
+ * (RFC 9207 §2.4) must equal the configured issuer; {@code error=access_denied} is a cancelled login.
+ */
+public final class CallbackValidator {
+
+    private final URI redirectUri;
+    private final Optional<String> issuer;
+
+    public CallbackValidator(URI redirectUri, Optional<String> issuer) {
+        this.redirectUri = redirectUri;
+        this.issuer = issuer;
+    }
+
+    /** An accepted callback: the transaction it belongs to and the code to exchange. */
+    public record Accepted(LoginTransaction transaction, AuthorizationCode code) {
+        @Override
+        public String toString() {
+            return "Accepted[" + transaction + "]";
+        }
+    }
+
+    /**
+     * @param params the query parameters, every value as received
+     * @throws LoginFailure when the callback is rejected; the transaction, if any, is gone either way
+     */
+    public Accepted validate(Map<String, List<String>> params, TransactionStore store) {
+        List<String> states = params.getOrDefault("state", List.of());
+        if (states.isEmpty() || states.get(0) == null || states.get(0).isEmpty()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response has no state. Please start again.");
+        }
+        if (states.size() > 1) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response repeats the state. Please start again.");
+        }
+        LoginTransaction tx = store.take(states.get(0)).orElseThrow(() -> new LoginFailure(Kind.BAD_CALLBACK,
+                "This login response is unknown, expired or was already used. Please start again."));
+        for (Map.Entry<String, List<String>> e : params.entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw new LoginFailure(Kind.BAD_CALLBACK, "The login response repeats a parameter. Please start again.");
+            }
+        }
+        checkIssuer(params);
+        AuthorizationResponse response;
+        try {
+            response = AuthorizationResponse.parse(redirectUri, params);
+        } catch (ParseException e) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response is malformed. Please start again.");
+        }
+        if (!response.indicatesSuccess()) {
+            throw failure(response.toErrorResponse());
+        }
+        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+        if (code == null) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response has no authorization code.");
+        }
+        return new Accepted(tx, code);
+    }
+
+    private void checkIssuer(Map<String, List<String>> params) {
+        List<String> iss = params.get("iss");
+        if (iss != null && !iss.isEmpty() && issuer.isPresent() && !issuer.get().equals(iss.get(0))) {
+            throw new LoginFailure(Kind.BAD_CALLBACK,
+                    "The login response comes from an unexpected issuer (RFC 9207). Please start again.");
+        }
+    }
+
+    private static LoginFailure failure(AuthorizationErrorResponse error) {
+        ErrorObject eo = error.getErrorObject();
+        String code = eo == null || eo.getCode() == null ? "unknown" : ProviderErrors.clean(eo.getCode());
+        String text = eo == null || eo.getDescription() == null ? "" : ": " + ProviderErrors.clean(eo.getDescription());
+        if ("access_denied".equals(code)) {
+            return new LoginFailure(Kind.CANCELLED, "Login was cancelled at the provider" + text + ".");
+        }
+        return new LoginFailure(Kind.BAD_CALLBACK, "The provider reported an error (" + code + ")" + text + ".");
+    }
+}

@@ -1,0 +1,52 @@
+package io.passerine.login.internal;
+
+import io.passerine.config.ConfigReader;
+import io.passerine.config.LoginSettings;
+import io.passerine.login.UserTokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * CDI glue (added as an {@code @ApplicationScoped} bean by {@link LoginExtension} only when the login is enabled):
+ * holds the {@link LoginRuntime} built from MicroProfile Config and the application's {@link Clock} (a {@code Clock}
+ * bean if the application has exactly one, else the system UTC clock), and produces {@link UserTokens}.
+ */
+public class LoginBeans {
+
+    @Inject
+    Instance<Clock> clocks;
+
+    private volatile LoginRuntime runtime;
+
+    public LoginRuntime runtime() {
+        LoginRuntime r = runtime;
+        if (r == null) {
+            Clock clock = clocks != null && clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
+            r = new LoginRuntime(LoginSettings.from(ConfigReader.of(ConfigProvider.getConfig())), clock);
+            runtime = r;
+        }
+        return r;
+    }
+
+    @Produces
+    @RequestScoped
+    UserTokens userTokens(HttpServletRequest request) {
+        return new SessionUserTokens(request, runtime());
+    }
+
+    /** The runtime of the current application, or null when it has no {@code @XLoginMechanismDefinition}. */
+    public static LoginRuntime current() {
+        try {
+            Instance<LoginBeans> beans = CDI.current().select(LoginBeans.class);
+            return beans.isResolvable() ? beans.get().runtime() : null;
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+}

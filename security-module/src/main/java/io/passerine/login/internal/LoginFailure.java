@@ -1,0 +1,56 @@
+package io.passerine.login.internal;
+
+/**
+ * A login that cannot go on, with the HTTP status and a short text for the user. The text never contains a code,
+ * state, verifier, token or secret; provider text in it is cleaned by {@link io.passerine.http.ProviderErrors} and
+ * must still be HTML-escaped when rendered.
+ */
+public final class LoginFailure extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What kind of failure, with its HTTP status. */
+    public enum Kind {
+        /** The callback is not one we can accept (unknown/replayed state, duplicates, wrong iss): 400. */
+        BAD_CALLBACK(400, "Login failed"),
+        /** The user declined at the provider ({@code error=access_denied}). */
+        CANCELLED(401, "Login cancelled"),
+        /** The provider's token or userinfo endpoint answered with an error or garbage: 502. */
+        PROVIDER(502, "Login failed"),
+        /** The provider did not answer in time: 504. */
+        TIMEOUT(504, "Login failed");
+
+        private final int status;
+        private final String title;
+
+        Kind(int status, String title) {
+            this.status = status;
+            this.title = title;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final Kind kind;
+
+    public LoginFailure(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The failure to show for a provider call that failed. */
+    public static LoginFailure from(io.passerine.http.ProviderException e) {
+        Kind kind = e.failure() == io.passerine.http.ProviderException.Failure.TIMEOUT ? Kind.TIMEOUT : Kind.PROVIDER;
+        return new LoginFailure(kind, e.getMessage());
+    }
+}

@@ -1,0 +1,25 @@
+package io.passerine.login.internal;
+
+import io.passerine.login.LoginRequiredException;
+import io.passerine.login.StepUp;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
+import java.util.Set;
+
+/** Answers {@link LoginRequiredException} from a JAX-RS resource with a 302 to a new login, back here afterwards. */
+@Provider
+public class LoginRequiredMapper implements ExceptionMapper<LoginRequiredException> {
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(LoginRequiredException e) {
+        return Response.status(Response.Status.FOUND).location(URI.create(StepUp.loginUri(request, Set.of())))
+                .header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,76 @@
+package io.passerine.login.internal;
+
+import io.passerine.config.LoginSettings;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The protocol steps of one application's login, wired from its settings and clock. Plain Java. */
+public final class LoginRuntime {
+
+    /** Context-relative path that starts a login (step-up): {@code ?scope=...&return=...}. */
+    public static final String LOGIN_PATH = "/oauth2/login";
+    /** Context-relative path of the logout (POST). */
+    public static final String LOGOUT_PATH = "/oauth2/logout";
+
+    private final LoginSettings settings;
+    private final Clock clock;
+    private final CallbackValidator validator;
+    private final CodeExchange exchange;
+    private final UserInfoClient userInfo;
+    private final Refresher refresher;
+    private final Revoker revoker;
+
+    public LoginRuntime(LoginSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        TokenEndpoint endpoint = new TokenEndpoint(settings, clock);
+        this.validator = new CallbackValidator(settings.redirectUri(), settings.issuer());
+        this.exchange = new CodeExchange(endpoint, settings.redirectUri());
+        this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
+        this.refresher = new Refresher(endpoint);
+        this.revoker = new Revoker(endpoint);
+    }
+
+    /** The raw request path of the callback: the path of the configured redirect URI. */
+    public String callbackPath() {
+        return settings.redirectUri().getRawPath();
+    }
+
+    /** The groups of a logged-in user: the configured default groups plus every granted scope. */
+    public Set<String> groups(TokenSet tokens) {
+        Set<String> groups = new LinkedHashSet<>(settings.defaultGroups());
+        if (tokens != null) {
+            groups.addAll(tokens.scopes());
+        }
+        return groups;
+    }
+
+    public LoginSettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public CallbackValidator validator() {
+        return validator;
+    }
+
+    public CodeExchange exchange() {
+        return exchange;
+    }
+
+    public UserInfoClient userInfo() {
+        return userInfo;
+    }
+
+    public Refresher refresher() {
+        return refresher;
+    }
+
+    public Revoker revoker() {
+        return revoker;
+    }
+}

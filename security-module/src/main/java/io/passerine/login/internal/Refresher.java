@@ -1,0 +1,43 @@
+package io.passerine.login.internal;
+
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import io.passerine.http.ProviderException;
+import io.passerine.login.LoginRequiredException;
+
+/**
+ * Refreshes the user's access token (RFC 6749 §6). X rotates refresh tokens: the answer's new refresh token replaces
+ * the old one (which then fails), so callers must make this single-flight ({@link SessionTokens}). When the answer
+ * has no refresh token the old one is kept (§6 allows both).
+ */
+public class Refresher {
+
+    private final TokenEndpoint endpoint;
+
+    public Refresher(TokenEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * @throws LoginRequiredException when the provider rejects the refresh token (4xx: revoked, rotated, expired)
+     * @throws ProviderException on timeout, unreachable provider, 5xx or garbage (the tokens may be retried later)
+     */
+    public TokenSet refresh(TokenSet current) {
+        if (!current.hasRefreshToken()) {
+            throw new LoginRequiredException("The access token expired and there is no refresh token");
+        }
+        TokenSet next;
+        try {
+            next = endpoint.request(new RefreshTokenGrant(new RefreshToken(current.refreshToken())),
+                    current.scopes(), "token request (refresh)");
+        } catch (ProviderException e) {
+            if (e.failure() == ProviderException.Failure.REJECTED && e.httpStatus() >= 400 && e.httpStatus() < 500) {
+                throw new LoginRequiredException("The provider rejected the refresh token ("
+                        + e.providerError().orElse("HTTP " + e.httpStatus()) + ")");
+            }
+            throw e;
+        }
+        return next.hasRefreshToken() ? next
+                : new TokenSet(next.accessToken(), next.expiresAt(), current.refreshToken(), next.scopes());
+    }
+}

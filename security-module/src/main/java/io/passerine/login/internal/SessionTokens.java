@@ -1,0 +1,126 @@
+package io.passerine.login.internal;
+
+import io.passerine.http.ProviderException;
+import io.passerine.login.LoginRequiredException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The logged-in user and their tokens, held in the HTTP session (never sent to the browser). {@link #current} hands
+ * out a valid access token; an expired one is refreshed single-flight: of N concurrent requests of one session
+ * exactly one calls the token endpoint, the others wait for its result. The fast path is lock-free (one volatile
+ * read); the refresh is coordinated with an {@code AtomicReference<CompletableFuture>}, never {@code synchronized}.
+ */
+public final class SessionTokens implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final UserInfo user;
+    private final AtomicReference<TokenSet> tokens;
+    private transient AtomicReference<CompletableFuture<TokenSet>> inflight = new AtomicReference<>();
+
+    public SessionTokens(UserInfo user, TokenSet tokens) {
+        this.user = user;
+        this.tokens = new AtomicReference<>(tokens);
+    }
+
+    public UserInfo user() {
+        return user;
+    }
+
+    /** The tokens as they are now (possibly expired), or null once dropped. */
+    public TokenSet peek() {
+        return tokens.get();
+    }
+
+    /** Forgets the tokens (logout, rejected refresh): later calls need a new login. */
+    public TokenSet drop() {
+        return tokens.getAndSet(null);
+    }
+
+    /**
+     * A token set whose access token is valid for at least {@code skew}, refreshing once if needed.
+     *
+     * @throws LoginRequiredException no tokens, no refresh token, or the refresh was rejected (tokens dropped)
+     * @throws ProviderException the refresh failed for a transient reason (tokens kept)
+     */
+    public TokenSet current(Clock clock, Duration skew, Refresher refresher) {
+        while (true) {
+            TokenSet now = tokens.get();
+            if (now == null) {
+                throw new LoginRequiredException("Not logged in (no tokens in this session)");
+            }
+            if (!now.expired(clock, skew)) {
+                return now;
+            }
+            CompletableFuture<TokenSet> running = inflight.get();
+            if (running != null) {
+                return await(running);
+            }
+            CompletableFuture<TokenSet> mine = new CompletableFuture<>();
+            if (!inflight.compareAndSet(null, mine)) {
+                continue; // another request started the refresh just now: wait for it
+            }
+            try {
+                TokenSet again = tokens.get();
+                if (again != now) { // a refresh finished between our reads: use (or re-check) its result
+                    mine.complete(again);
+                    continue;
+                }
+                return refresh(now, refresher, mine);
+            } finally {
+                inflight.compareAndSet(mine, null);
+            }
+        }
+    }
+
+    private TokenSet refresh(TokenSet now, Refresher refresher, CompletableFuture<TokenSet> mine) {
+        try {
+            TokenSet next = refresher.refresh(now);
+            tokens.compareAndSet(now, next);
+            mine.complete(next);
+            return next;
+        } catch (LoginRequiredException e) {
+            tokens.compareAndSet(now, null);
+            mine.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static TokenSet await(CompletableFuture<TokenSet> f) {
+        try {
+            TokenSet t = f.join();
+            if (t == null) {
+                throw new LoginRequiredException("Not logged in (tokens were dropped)");
+            }
+            return t;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        inflight = new AtomicReference<>();
+    }
+
+    @Override
+    public String toString() {
+        return "SessionTokens[user=" + user.principal() + ", " + tokens.get() + "]";
+    }
+}

@@ -1,0 +1,65 @@
+package io.passerine.login.internal;
+
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import io.passerine.http.HttpTimeouts;
+import io.passerine.http.ProviderCall;
+import io.passerine.http.ProviderErrors;
+import io.passerine.http.ProviderException;
+import io.passerine.http.ProviderException.Failure;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Asks the provider who the user is (X has no OpenID Connect: {@code GET /2/users/me} with the user's bearer token,
+ * RFC 6750 §2.1) and maps the JSON document to a {@link UserInfo} with an RFC 6901 pointer for the principal.
+ */
+public final class UserInfoClient {
+
+    private final URI userinfoUri;
+    private final String principalPointer;
+    private final HttpTimeouts timeouts;
+
+    public UserInfoClient(URI userinfoUri, String principalPointer, HttpTimeouts timeouts) {
+        this.userinfoUri = userinfoUri;
+        this.principalPointer = principalPointer;
+        this.timeouts = timeouts;
+    }
+
+    /** @throws ProviderException REJECTED, MALFORMED_RESPONSE (no JSON, no principal), TIMEOUT, UNREACHABLE */
+    public UserInfo fetch(String accessToken) {
+        HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, userinfoUri);
+        request.setAuthorization(new BearerAccessToken(accessToken).toAuthorizationHeader());
+        request.setAccept("application/json");
+        String what = "userinfo request to " + userinfoUri;
+        HTTPResponse response = ProviderCall.send(request, timeouts, what);
+        if (!response.indicatesSuccess()) {
+            throw new ProviderException(Failure.REJECTED, what + " failed: " + ProviderErrors.describe(response),
+                    response.getStatusCode(), ProviderErrors.code(response), null, null);
+        }
+        Map<String, Object> json;
+        try {
+            json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
+        } catch (ParseException e) {
+            throw new ProviderException(Failure.MALFORMED_RESPONSE, what + " answered HTTP "
+                    + response.getStatusCode() + " without a JSON object", response.getStatusCode(), null, null, null);
+        }
+        return map(json, principalPointer).orElseThrow(() -> new ProviderException(Failure.MALFORMED_RESPONSE,
+                what + " answered without a value at " + principalPointer, response.getStatusCode(), null, null, null));
+    }
+
+    /** The user in {@code json}, if the principal pointer finds a value. */
+    static java.util.Optional<UserInfo> map(Map<String, Object> json, String principalPointer) {
+        return JsonPointer.text(json, principalPointer).map(principal -> new UserInfo(principal,
+                first(json, "/data/id", "/sub").orElse(principal),
+                first(json, "/data/username", "/preferred_username").orElse(principal),
+                first(json, "/data/name", "/name").orElse(principal)));
+    }
+
+    private static java.util.Optional<String> first(Map<String, Object> json, String a, String b) {
+        return JsonPointer.text(json, a).or(() -> JsonPointer.text(json, b));
+    }
+}

