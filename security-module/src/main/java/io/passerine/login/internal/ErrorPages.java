@@ -42,7 +42,9 @@ public final class ErrorPages {
         } catch (IOException e) {
             // the browser went away: nothing more to do
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        // SEND_CONTINUE: "the mechanism wrote the response". SEND_FAILURE would let Liberty go on to the resource
+        // (a 404 appended to the page for the unprotected callback URL).
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     static String html(int status, String title, String message, String startAgain) {

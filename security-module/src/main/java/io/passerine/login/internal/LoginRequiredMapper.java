@@ -7,10 +7,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.net.URI;
 import java.util.Set;
 
-/** Answers {@link LoginRequiredException} from a JAX-RS resource with a 302 to a new login, back here afterwards. */
+/**
+ * Answers {@link LoginRequiredException} from a JAX-RS resource with a 302 to a new login, back here afterwards. The
+ * Location is a raw same-origin path: {@code Response.location(URI)} would resolve it against the JAX-RS base URI.
+ */
 @Provider
 public class LoginRequiredMapper implements ExceptionMapper<LoginRequiredException> {
 
@@ -19,7 +21,7 @@ public class LoginRequiredMapper implements ExceptionMapper<LoginRequiredExcepti
 
     @Override
     public Response toResponse(LoginRequiredException e) {
-        return Response.status(Response.Status.FOUND).location(URI.create(StepUp.loginUri(request, Set.of())))
+        return Response.status(Response.Status.FOUND).header("Location", StepUp.loginUri(request, Set.of()))
                 .header("Cache-Control", "no-store").build();
     }
 }

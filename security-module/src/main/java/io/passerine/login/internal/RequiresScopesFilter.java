@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
-import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public class RequiresScopesFilter implements ContainerRequestFilter {
             }
         }
         Optional<String> redirect = StepUp.redirectFor(request, required.toArray(String[]::new));
-        redirect.ifPresent(r -> rc.abortWith(Response.status(Response.Status.FOUND).location(URI.create(r))
+        redirect.ifPresent(r -> rc.abortWith(Response.status(Response.Status.FOUND).header("Location", r)
                 .header("Cache-Control", "no-store").build()));
     }
 }
