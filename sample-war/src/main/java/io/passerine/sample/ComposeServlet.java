@@ -1,0 +1,109 @@
+package io.passerine.sample;
+
+import io.passerine.login.LoginRequiredException;
+import io.passerine.login.StepUp;
+import io.passerine.login.UserTokens;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * {@code /sample/compose}: posts to X as the user. It needs {@code tweet.write}, which the default login does not ask
+ * for: a user without it is sent through the login again for the extra scope (step-up) and comes back here.
+ */
+@WebServlet("/compose")
+@ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
+public class ComposeServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String CSRF = ComposeServlet.class.getName() + ".csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    UserTokens user;
+
+    @Inject
+    XApi api;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (!StepUp.require(req, res, "tweet.write")) {
+            return;
+        }
+        Html.write(res, 200, req.getContextPath(), "Compose", form(req, ""));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (!StepUp.require(req, res, "tweet.write")) {
+            return;
+        }
+        if (!csrfMatches(req)) {
+            Html.write(res, 403, req.getContextPath(), "Compose", "<p class=\"error\">This form has expired; "
+                    + "<a href=\"compose\">open it again</a>.</p>");
+            return;
+        }
+        String text = req.getParameter("text");
+        if (text == null || text.isBlank() || text.length() > 280) {
+            Html.write(res, 400, req.getContextPath(), "Compose",
+                    "<p class=\"error\">Write 1 to 280 characters.</p>" + form(req, text));
+            return;
+        }
+        XApi.Answer answer;
+        try {
+            answer = api.postAsUser(user.accessToken(), text);
+        } catch (LoginRequiredException e) {
+            StepUp.login(req, res);
+            return;
+        }
+        if (answer.status() != 201) {
+            Html.write(res, 502, req.getContextPath(), "Compose",
+                    "<p class=\"error\">X answered " + answer.status() + ".</p>" + form(req, text));
+            return;
+        }
+        String id = Json.createReader(new StringReader(answer.body())).readObject().getJsonObject("data")
+                .getString("id");
+        Html.write(res, 200, req.getContextPath(), "Posted", "<p id=\"posted\">Posted as @"
+                + Html.escape(user.username()) + ": “" + Html.escape(text) + "” (id " + Html.escape(id) + ").</p>"
+                + "<p><a href=\"compose\">Post another</a></p>");
+    }
+
+    private static String form(HttpServletRequest req, String text) {
+        return "<p>Posting as the user needs the <code>tweet.write</code> scope, which you granted.</p>"
+                + "<form method=\"post\" action=\"compose\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + csrfToken(req.getSession()) + "\"><textarea id=\"text\" name=\"text\" rows=\"3\" cols=\"50\" "
+                + "maxlength=\"280\">" + Html.escape(text) + "</textarea><br><button id=\"post\" type=\"submit\">"
+                + "Post</button></form>";
+    }
+
+    private static String csrfToken(HttpSession session) {
+        Object t = session.getAttribute(CSRF);
+        if (t == null) {
+            byte[] b = new byte[24];
+            RANDOM.nextBytes(b);
+            t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            session.setAttribute(CSRF, t);
+        }
+        return (String) t;
+    }
+
+    private static boolean csrfMatches(HttpServletRequest req) {
+        HttpSession session = req.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(CSRF);
+        String given = req.getParameter("csrf");
+        return expected != null && given != null && MessageDigest.isEqual(
+                expected.toString().getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,82 @@
+package io.passerine.sample;
+
+import io.passerine.apponly.AppOnlyBearerFilter;
+import io.passerine.apponly.AppOnlyTokenClient;
+import io.passerine.http.ProviderException;
+import io.passerine.login.UserAccessToken;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The sample's calls to X's API (or the emulator): as the app (app-only token) or as the logged-in user. */
+@ApplicationScoped
+public class XApi {
+
+    /** What the API answered: status and body, passed through. */
+    public record Answer(int status, String body) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "sample.api-base")
+    String apiBase;
+
+    @Inject
+    AppOnlyTokenClient appTokens;
+
+    private Client asUser;
+    private Client asApp;
+
+    @PostConstruct
+    void open() {
+        asUser = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
+        asApp = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
+                .register(new AppOnlyBearerFilter(appTokens)).build();
+    }
+
+    @PreDestroy
+    void close() {
+        asUser.close();
+        asApp.close();
+    }
+
+    /** {@code GET /2/tweets?ids=...} with the app-only token. */
+    public Answer tweetsAsApp(String ids) {
+        return call(() -> asApp.target(apiBase).path("2/tweets").queryParam("ids", ids).request().get());
+    }
+
+    /** {@code GET /2/tweets?ids=...} as the user. */
+    public Answer tweetsAsUser(UserAccessToken token, String ids) {
+        return call(() -> asUser.target(apiBase).path("2/tweets").queryParam("ids", ids).request()
+                .header("Authorization", token.authorizationHeader()).get());
+    }
+
+    /** {@code POST /2/tweets {"text":...}} as the user (needs {@code tweet.write}). */
+    public Answer postAsUser(UserAccessToken token, String text) {
+        String json = jakarta.json.Json.createObjectBuilder().add("text", text).build().toString();
+        WebTarget target = asUser.target(apiBase).path("2/tweets");
+        return call(() -> target.request().header("Authorization", token.authorizationHeader())
+                .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    private static Answer call(java.util.function.Supplier<Response> request) {
+        try (Response r = request.get()) {
+            return new Answer(r.getStatus(), r.readEntity(String.class));
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof ProviderException pe) {
+                throw pe; // the app-only token could not be obtained: a typed, secret-free message
+            }
+            throw new ProviderException(ProviderException.Failure.UNREACHABLE,
+                    "X API call failed: " + e.getClass().getSimpleName());
+        }
+    }
+}
