@@ -25,7 +25,7 @@ final class LoginDeployments {
     static WebArchive war(String name, Map<String, String> config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(LoginItApp.class, MeServlet.class, TokensResource.class, ClockControl.class,
-                        ClockControl.Adjustable.class, ClockControl.Hook.class)
+                        ClockControl.Adjustable.class, ClockControl.Hook.class, WriteServlet.class)
                 .setWebXML(new StringAsset(WEB_XML))
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
         File sample = new File(System.getProperty("sample.war", "target/sample.war"));
@@ -67,6 +67,7 @@ final class LoginDeployments {
                 <web-resource-collection>
                   <web-resource-name>protected</web-resource-name>
                   <url-pattern>/me</url-pattern>
+                  <url-pattern>/write</url-pattern>
                   <url-pattern>/api/*</url-pattern>
                 </web-resource-collection>
                 <auth-constraint><role-name>**</role-name></auth-constraint>

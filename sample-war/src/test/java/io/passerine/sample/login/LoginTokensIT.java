@@ -156,6 +156,22 @@ class LoginTokensIT {
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(ok.body().contains("can write: true"), ok.body());
         assertTrue(b.get(APP + "/me").body().contains("tweet.write=true"));
+        assertEquals(200, b.get(APP + "/write").statusCode(), "servlet StepUp.require: granted now");
+    }
+
+    @Test
+    void servletStepUpHelperRedirectsThroughTheLogin() throws Exception {
+        Browser b = new Browser();
+        login(b, "/me", "alice");
+        HttpResponse<String> res = b.get(APP + "/write?draft=1");
+        assertEquals(302, res.statusCode(), res.body());
+        String stepUp = Browser.location(res);
+        assertEquals(APP + "/oauth2/login?scope=tweet.write&return=%2Flogin-it%2Fwrite%3Fdraft%3D1", stepUp);
+        String back = Browser.location(b.get(b.consent(Browser.location(b.get(stepUp)), "alice", true)));
+        assertEquals(APP + "/write?draft=1", back);
+        HttpResponse<String> ok = b.get(back);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("servlet can write"), ok.body());
     }
 
     @Test
