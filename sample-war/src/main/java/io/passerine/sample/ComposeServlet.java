@@ -63,7 +63,7 @@ public class ComposeServlet extends HttpServlet {
         }
         XApi.Answer answer;
         try {
-            answer = api.postAsUser(user.accessToken(), text);
+            answer = api.postAsUser(text);
         } catch (LoginRequiredException e) {
             StepUp.login(req, res);
             return;

@@ -34,7 +34,7 @@ public class TimelineServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         XApi.Answer answer;
         try {
-            answer = api.tweetsAsUser(user.accessToken(), IDS);
+            answer = api.tweetsAsUser(IDS);
         } catch (LoginRequiredException e) { // expired and not refreshable: log in again, then come back
             StepUp.login(req, res);
             return;

@@ -1,5 +1,6 @@
 package io.passerine.sample;
 
+import io.passerine.api.RateLimitedException;
 import io.passerine.http.ProviderException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,6 +27,12 @@ public class TweetsResource {
         try {
             XApi.Answer answer = service.tweets(ids);
             return Response.status(answer.status()).entity(answer.body()).build();
+        } catch (RateLimitedException e) {
+            Response.ResponseBuilder r = Response.status(429).type(MediaType.APPLICATION_JSON)
+                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString());
+            e.reset().ifPresent(reset -> r.header("Retry-After",
+                    Math.max(0, reset.getEpochSecond() - java.time.Instant.now().getEpochSecond())));
+            return r.build();
         } catch (ProviderException e) {
             return error(e.failure() == ProviderException.Failure.TIMEOUT ? 504 : 502, e.getMessage());
         }

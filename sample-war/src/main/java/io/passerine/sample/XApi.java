@@ -3,7 +3,8 @@ package io.passerine.sample;
 import io.passerine.apponly.AppOnlyBearerFilter;
 import io.passerine.apponly.AppOnlyTokenClient;
 import io.passerine.http.ProviderException;
-import io.passerine.login.UserAccessToken;
+import io.passerine.login.LoginRequiredException;
+import io.passerine.login.UserBearerFilter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The sample's calls to X's API (or the emulator): as the app (app-only token) or as the logged-in user. */
+/**
+ * The sample's calls to X's API (or the emulator): as the app (app-only token) or as the logged-in user, each through
+ * a Passerine filter that adds the token, records X's rate limits and applies the 429/5xx policy.
+ */
 @ApplicationScoped
 public class XApi {
 
@@ -38,7 +42,8 @@ public class XApi {
 
     @PostConstruct
     void open() {
-        asUser = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS).build();
+        asUser = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
+                .register(new UserBearerFilter()).build();
         asApp = ClientBuilder.newBuilder().connectTimeout(5, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
                 .register(new AppOnlyBearerFilter(appTokens)).build();
     }
@@ -54,18 +59,16 @@ public class XApi {
         return call(() -> asApp.target(apiBase).path("2/tweets").queryParam("ids", ids).request().get());
     }
 
-    /** {@code GET /2/tweets?ids=...} as the user. */
-    public Answer tweetsAsUser(UserAccessToken token, String ids) {
-        return call(() -> asUser.target(apiBase).path("2/tweets").queryParam("ids", ids).request()
-                .header("Authorization", token.authorizationHeader()).get());
+    /** {@code GET /2/tweets?ids=...} as the logged-in user of this request (their token, refreshed if needed). */
+    public Answer tweetsAsUser(String ids) {
+        return call(() -> asUser.target(apiBase).path("2/tweets").queryParam("ids", ids).request().get());
     }
 
-    /** {@code POST /2/tweets {"text":...}} as the user (needs {@code tweet.write}). */
-    public Answer postAsUser(UserAccessToken token, String text) {
+    /** {@code POST /2/tweets {"text":...}} as the logged-in user (needs {@code tweet.write}). */
+    public Answer postAsUser(String text) {
         String json = jakarta.json.Json.createObjectBuilder().add("text", text).build().toString();
         WebTarget target = asUser.target(apiBase).path("2/tweets");
-        return call(() -> target.request().header("Authorization", token.authorizationHeader())
-                .post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)));
+        return call(() -> target.request().post(Entity.entity(json, MediaType.APPLICATION_JSON_TYPE)));
     }
 
     private static Answer call(java.util.function.Supplier<Response> request) {
@@ -73,7 +76,10 @@ public class XApi {
             return new Answer(r.getStatus(), r.readEntity(String.class));
         } catch (ProcessingException e) {
             if (e.getCause() instanceof ProviderException pe) {
-                throw pe; // the app-only token could not be obtained: a typed, secret-free message
+                throw pe; // no token could be had, or X said 429: a typed, secret-free message
+            }
+            if (e.getCause() instanceof LoginRequiredException lre) {
+                throw lre; // the user's token expired and could not be refreshed
             }
             throw new ProviderException(ProviderException.Failure.UNREACHABLE,
                     "X API call failed: " + e.getClass().getSimpleName());

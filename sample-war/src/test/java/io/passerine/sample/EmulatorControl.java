@@ -38,6 +38,11 @@ public final class EmulatorControl {
                 + ",\"body\":\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
     }
 
+    /** Changes the emulator's runtime settings, e.g. {@code {"rateLimit":2}} (undone by {@link #reset()}). */
+    public void configure(String json) {
+        expectOk(post("_control/config", json));
+    }
+
     /** POSTs a form to an emulator path with HTTP Basic credentials, as an app would. */
     public HttpResponse<String> postForm(String path, String user, String password, String form) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));

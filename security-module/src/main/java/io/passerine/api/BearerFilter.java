@@ -1,0 +1,137 @@
+package io.passerine.api;
+
+import io.passerine.api.internal.ApiPolicy;
+import io.passerine.api.internal.ApiRuntime;
+import io.passerine.api.internal.RateLimitRegistry;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The common part of Passerine's outgoing JAX-RS filters for X's API: puts a bearer token on the request (RFC 6750
+ * §2.1), records X's {@code x-rate-limit-*} headers of every response ({@link RateLimits}), retries once with a fresh
+ * token after a 401, and applies the 429/5xx policy of {@code passerine.api.*}: wait for the reset and retry once,
+ * or fail fast with {@link RateLimitedException}; bounded, jittered retries of idempotent requests after a 5xx.
+ * Resent requests go through the same client (so through this filter again); a property counts the attempts.
+ *
+ * @param <T> the credential type
+ */
+public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResponseFilter {
+
+    private static final String CREDENTIAL = BearerFilter.class.getName() + ".credential";
+    private static final String ATTEMPT = BearerFilter.class.getName() + ".attempt";
+    private static final String RETRIED_401 = BearerFilter.class.getName() + ".retried401";
+    private static final String WAITED_429 = BearerFilter.class.getName() + ".waited429";
+
+    /** The current credential (fetched or refreshed as needed). */
+    protected abstract T credential();
+
+    /** {@code Authorization} header value of {@code credential}. */
+    protected abstract String authorization(T credential);
+
+    /** The quota owner of {@code credential}, e.g. {@code app-only} or {@code user:alice}. */
+    protected abstract String client(T credential);
+
+    /** The API refused {@code credential} with 401: drop it; true if a fresh one is worth one more try. */
+    protected abstract boolean rejected(T credential);
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        T credential = credential();
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization(credential));
+        request.setProperty(CREDENTIAL, credential);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
+        T credential = (T) request.getProperty(CREDENTIAL);
+        if (credential == null) {
+            return;
+        }
+        ApiRuntime runtime = ApiRuntime.current();
+        String endpoint = request.getMethod() + " " + request.getUri().getPath();
+        String what = "X API call " + endpoint;
+        Optional<RateLimit> limit = RateLimitRegistry.parse(response.getHeaders()::getFirst, runtime.clock().instant());
+        limit.ifPresent(l -> runtime.registry().record(client(credential), endpoint, l));
+
+        int status = response.getStatus();
+        if (status == 401 && request.getProperty(RETRIED_401) == null && rejected(credential)) {
+            replace(response, resend(request, Map.of(RETRIED_401, true)));
+            return;
+        }
+        int attempt = request.getProperty(ATTEMPT) instanceof Integer n ? n : 1;
+        boolean waited = request.getProperty(WAITED_429) != null;
+        ApiPolicy.Decision decision = runtime.policy().decide(request.getMethod(), status, limit,
+                status == 429 && usageCapped(response), attempt, waited, what);
+        if (decision instanceof ApiPolicy.Fail fail) {
+            throw fail.error();
+        }
+        if (decision instanceof ApiPolicy.Retry retry) {
+            sleep(retry.delay().toMillis());
+            replace(response, resend(request, status == 429 ? Map.of(WAITED_429, true, ATTEMPT, attempt)
+                    : Map.of(ATTEMPT, attempt + 1)));
+        }
+    }
+
+    private static boolean usageCapped(ClientResponseContext response) throws IOException {
+        if (!response.hasEntity()) {
+            return false;
+        }
+        byte[] body = response.getEntityStream().readAllBytes();
+        response.setEntityStream(new ByteArrayInputStream(body));
+        return new String(body, StandardCharsets.UTF_8).contains("usage-capped");
+    }
+
+    /** The same method, URI, headers (but Authorization) and entity, through the same client. */
+    private static Response resend(ClientRequestContext request, Map<String, Object> properties) {
+        Invocation.Builder builder = request.getClient().target(request.getUri()).request();
+        request.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
+                values.forEach(v -> builder.header(name, v));
+            }
+        });
+        for (String name : request.getPropertyNames()) {
+            if (name.startsWith(BearerFilter.class.getName()) && !name.equals(CREDENTIAL)) {
+                builder.property(name, request.getProperty(name));
+            }
+        }
+        properties.forEach(builder::property);
+        if (request.hasEntity()) {
+            return builder.method(request.getMethod(),
+                    Entity.entity(request.getEntity(), request.getMediaType(), request.getEntityAnnotations()));
+        }
+        return builder.method(request.getMethod());
+    }
+
+    private static void replace(ClientResponseContext response, Response with) {
+        try (with) {
+            response.setStatus(with.getStatus());
+            response.getHeaders().clear();
+            for (Map.Entry<String, List<String>> h : with.getStringHeaders().entrySet()) {
+                response.getHeaders().put(h.getKey(), h.getValue());
+            }
+            byte[] body = with.hasEntity() ? with.readEntity(byte[].class) : new byte[0];
+            response.setEntityStream(new ByteArrayInputStream(body));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

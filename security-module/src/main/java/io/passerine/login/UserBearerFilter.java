@@ -1,0 +1,49 @@
+package io.passerine.login;
+
+import io.passerine.api.BearerFilter;
+import jakarta.enterprise.inject.spi.CDI;
+
+/**
+ * Puts the logged-in user's access token on outgoing JAX-RS client requests (refreshed first when it expired), for
+ * calls to X as that user; records X's per-user rate limits under {@code user:<username>} and applies the 429/5xx
+ * policy ({@link BearerFilter}). A 401 is passed on: the user's grant was revoked, and only a new login helps.
+ *
+ * <p>Use it on the request thread of the user's request: {@code client.register(new UserBearerFilter())} (the
+ * request-scoped {@link UserTokens} from CDI) or {@code new UserBearerFilter(tokens)}.
+ */
+public class UserBearerFilter extends BearerFilter<UserAccessToken> {
+
+    private final UserTokens tokens;
+
+    public UserBearerFilter() {
+        this(null);
+    }
+
+    public UserBearerFilter(UserTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected UserAccessToken credential() {
+        return tokens().accessToken();
+    }
+
+    @Override
+    protected String authorization(UserAccessToken token) {
+        return token.authorizationHeader();
+    }
+
+    @Override
+    protected String client(UserAccessToken token) {
+        return "user:" + tokens().username();
+    }
+
+    @Override
+    protected boolean rejected(UserAccessToken token) {
+        return false;
+    }
+
+    private UserTokens tokens() {
+        return tokens != null ? tokens : CDI.current().select(UserTokens.class).get();
+    }
+}
