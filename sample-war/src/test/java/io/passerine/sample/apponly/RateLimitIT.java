@@ -82,13 +82,15 @@ class RateLimitIT {
     @Test
     @OperateOnDeployment("sample")
     void serverErrorOnAnIdempotentCallIsRetried() throws Exception {
+        assertEquals(200, get("sample", TWEETS).statusCode()); // a token the fresh emulator knows
+        int before = emulator.calls("/2/tweets");
         emulator.fault("/2/tweets", 1, 503, "{\"title\":\"Service Unavailable\"}");
         assertEquals(200, get("sample", TWEETS).statusCode());
-        assertEquals(2, emulator.calls("/2/tweets"));
+        assertEquals(before + 2, emulator.calls("/2/tweets"));
         emulator.fault("/2/tweets", 3, 503, "{\"title\":\"Service Unavailable\"}");
         HttpResponse<String> res = get("sample", TWEETS);
         assertEquals(503, res.statusCode(), "after the configured 2 retries the 503 is passed on");
-        assertEquals(5, emulator.calls("/2/tweets"));
+        assertEquals(before + 5, emulator.calls("/2/tweets"));
     }
 
     private HttpResponse<String> get(String app, String path) throws Exception {
