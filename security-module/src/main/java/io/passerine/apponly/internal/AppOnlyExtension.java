@@ -45,6 +45,11 @@ public class AppOnlyExtension implements Extension {
         }
     }
 
+    /** The names of the clients injected somewhere in the application ("" = the default client). */
+    public java.util.Set<String> clientNames() {
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     static String nameOf(Set<Annotation> qualifiers) {
         for (Annotation q : qualifiers) {
             if (q instanceof AppOnly a) {

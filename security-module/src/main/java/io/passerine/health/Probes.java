@@ -1,0 +1,53 @@
+package io.passerine.health;
+
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import io.passerine.apponly.AppOnlyTokenClient;
+import io.passerine.http.HttpTimeouts;
+import io.passerine.http.ProviderCall;
+import io.passerine.http.ProviderException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The probes behind Passerine's readiness checks (plain Java). */
+final class Probes {
+
+    private Probes() {
+    }
+
+    /** UP when the client holds a token or can really obtain one (its single flight and backoff apply). */
+    static CachedProbe.Result appOnly(AppOnlyTokenClient client) {
+        try {
+            client.token();
+            return new CachedProbe.Result(true, Map.of());
+        } catch (ProviderException e) {
+            return down(e);
+        }
+    }
+
+    /** UP when the token endpoint answers at all below 500 (a GET: no grant is attempted). */
+    static CachedProbe.Result endpointAnswers(URI endpoint, HttpTimeouts timeouts) {
+        try {
+            HTTPResponse r = ProviderCall.send(new HTTPRequest(HTTPRequest.Method.GET, endpoint), timeouts,
+                    "Token endpoint probe of " + endpoint);
+            if (r.getStatusCode() >= 500) {
+                return new CachedProbe.Result(false, Map.of("failure", "REJECTED", "httpStatus",
+                        String.valueOf(r.getStatusCode())));
+            }
+            return new CachedProbe.Result(true, Map.of());
+        } catch (ProviderException e) {
+            return down(e);
+        }
+    }
+
+    private static CachedProbe.Result down(ProviderException e) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("failure", e.failure().name());
+        if (e.httpStatus() > 0) {
+            data.put("httpStatus", String.valueOf(e.httpStatus()));
+        }
+        e.retryAfter().ifPresent(t -> data.put("retryAfter", t.toString()));
+        return new CachedProbe.Result(false, data);
+    }
+}
