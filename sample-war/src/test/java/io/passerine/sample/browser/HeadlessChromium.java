@@ -61,6 +61,11 @@ final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /** Forgets every cookie of every site (a new browser session without restarting Chromium). */
+    void clearCookies() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
     /** Saves a PNG of the current page as {@code target/screenshots/<prefix>-<NN>-<name>.png}. */
     Path screenshot(String name) {
         try {

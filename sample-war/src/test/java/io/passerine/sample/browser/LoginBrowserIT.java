@@ -1,6 +1,7 @@
 package io.passerine.sample.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.passerine.sample.SampleDeployments;
@@ -47,7 +48,7 @@ class LoginBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        chromium = new HeadlessChromium("login");
+        chromium = new HeadlessChromium("browser");
     }
 
     @AfterAll
@@ -70,6 +71,78 @@ class LoginBrowserIT {
         assertTrue(d.findElement(By.id("authorize")).isDisplayed());
         assertTrue(d.findElement(By.id("cancel")).isDisplayed());
         assertEquals("Authorize Passerine Sample / X", d.getTitle());
+    }
+
+    /** /sample/me → the emulator's consent page → type a name → Authorize → the name on /sample/me. */
+    @Test
+    void loginShowsTheUserOnMe() throws Exception {
+        WebDriver d = freshSession();
+        String me = login(d, "browser_alice", "login");
+        assertEquals(sample("me"), me);
+        assertEquals("@browser_alice", d.findElement(By.id("username")).getText());
+        assertTrue(d.findElement(By.id("logout")).isDisplayed());
+    }
+
+    /** Cancel at the consent page → the sample's login error page says so; no session. */
+    @Test
+    void cancelAtConsentShowsTheCancellationPage() throws Exception {
+        WebDriver d = freshSession();
+        d.get(sample("me"));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        chromium.screenshot("cancel-consent");
+        d.findElement(By.id("cancel")).click();
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        chromium.screenshot("cancel-cancelled");
+        assertTrue(d.findElement(By.id("login-error")).getText().toLowerCase().contains("cancel"),
+                d.findElement(By.id("login-error")).getText());
+        assertTrue(d.findElements(By.id("logout")).isEmpty(), "not logged in");
+    }
+
+    /** Log in, press the logout button, then /sample/me asks to log in again (the consent page). */
+    @Test
+    void logoutThenLoginIsAskedAgain() throws Exception {
+        WebDriver d = freshSession();
+        login(d, "browser_bob", "logout");
+        d.findElement(By.id("logout")).click();
+        waitFor(d).until(ExpectedConditions.urlToBe(sample("")));
+        chromium.screenshot("logout-logged-out");
+        assertFalse(d.getPageSource().contains("browser_bob"), d.getPageSource());
+        d.get(sample("me"));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        assertEquals("", d.findElement(By.id("username")).getAttribute("value"));
+        chromium.screenshot("logout-asked-again");
+    }
+
+    // --- helpers
+
+    private WebDriver freshSession() {
+        chromium.clearCookies();
+        return chromium.driver();
+    }
+
+    /** Opens /sample/me, logs in as {@code username} at the consent page; returns the URL landed on. */
+    private String login(WebDriver d, String username, String step) throws Exception {
+        d.get(sample("me"));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        chromium.screenshot(step + "-consent");
+        d.findElement(By.id("username")).sendKeys(username);
+        chromium.screenshot(step + "-consent-filled");
+        d.findElement(By.id("authorize")).click();
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        chromium.screenshot(step + "-me");
+        assertTrue(d.getPageSource().contains("@" + username), d.getPageSource());
+        return d.getCurrentUrl();
+    }
+
+    private String sample(String path) throws Exception {
+        return base.toURI().resolve("/sample/" + path).toString();
+    }
+
+    private String emulator(String path) throws Exception {
+        return base.toURI().resolve("/x-emulator/" + path).toString();
     }
 
     private static WebDriverWait waitFor(WebDriver d) {
