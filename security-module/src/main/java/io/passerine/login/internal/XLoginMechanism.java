@@ -104,7 +104,9 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             if (status != AuthenticationStatus.SUCCESS) {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
-            req.changeSessionId(); // no session fixation: the pre-login session id dies here
+            if (req.getSession(false) != null) {
+                req.changeSessionId(); // no session fixation: the pre-login session id dies here
+            } // (cookie-held transactions: no session before login; the one created below is new)
             LoginSessions.put(req, new SessionTokens(user, tokens));
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
             return ctx.redirect(accepted.transaction().returnPath());
