@@ -15,19 +15,32 @@ import java.util.regex.Pattern;
  */
 public final class EmulatorControl {
 
+    /** The emulator beside the sample on Open Liberty (the Arquillian ITs). */
     public static final URI BASE = URI.create("http://localhost:9080/x-emulator/");
 
     private final HttpClient http = TestHttp.client();
+    private final URI base;
+
+    /** The emulator on Open Liberty, {@link #BASE}. */
+    public EmulatorControl() {
+        this(BASE);
+    }
+
+    /** The emulator at {@code base}, e.g. {@code http://localhost:8080/x-emulator/} on WildFly (trailing slash added). */
+    public EmulatorControl(URI base) {
+        String b = base.toString();
+        this.base = URI.create(b.endsWith("/") ? b : b + "/");
+    }
 
     /** Zeroes the counters and forgets every code, token and rate-limit window. */
     public void reset() {
         expectOk(post("_control/reset", ""));
-        expectOk(send(TestHttp.request(BASE.resolve("_control/faults")).DELETE().build()));
+        expectOk(send(TestHttp.request(base.resolve("_control/faults")).DELETE().build()));
     }
 
     /** How many calls {@code path} (e.g. {@code /oauth2/token}) received since the last reset. */
     public int calls(String path) {
-        String stats = expectOk(send(TestHttp.request(BASE.resolve("_control/stats")).GET().build())).body();
+        String stats = expectOk(send(TestHttp.request(base.resolve("_control/stats")).GET().build())).body();
         Matcher m = Pattern.compile("\"" + Pattern.quote(path) + "\":(\\d+)").matcher(stats);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
@@ -46,13 +59,13 @@ public final class EmulatorControl {
     /** POSTs a form to an emulator path with HTTP Basic credentials, as an app would. */
     public HttpResponse<String> postForm(String path, String user, String password, String form) {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(TestHttp.request(BASE.resolve(path)).header("Authorization", "Basic " + basic)
+        return send(TestHttp.request(base.resolve(path)).header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return send(TestHttp.request(BASE.resolve(path)).header("Content-Type", "application/json")
+        return send(TestHttp.request(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 

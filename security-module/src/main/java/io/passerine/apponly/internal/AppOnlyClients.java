@@ -2,7 +2,9 @@ package io.passerine.apponly.internal;
 
 import io.passerine.apponly.AppOnly;
 import io.passerine.apponly.AppOnlyTokenClient;
+import io.passerine.cluster.internal.SharedCache;
 import io.passerine.config.AppOnlySettings;
+import io.passerine.config.ClusterSettings;
 import io.passerine.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
@@ -19,10 +21,19 @@ public class AppOnlyClients {
 
     private final Map<String, AppOnlyTokenClient> clients = new ConcurrentHashMap<>();
 
-    /** The client named {@code name} ("" for the default), created from MicroProfile Config on first use. */
+    /**
+     * The client named {@code name} ("" for the default), created from MicroProfile Config on first use; its token
+     * is shared through a JCache when {@code passerine.app-only.cache=jcache:<name>} is set.
+     */
     public AppOnlyTokenClient get(String name) {
-        return clients.computeIfAbsent(name, n -> new DefaultAppOnlyTokenClient(
-                AppOnlySettings.read(ConfigReader.of(ConfigProvider.getConfig()), n), Clock.systemUTC()));
+        return clients.computeIfAbsent(name, n -> {
+            ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
+            AppOnlySettings settings = AppOnlySettings.read(config, n);
+            return ClusterSettings.from(config).appOnlyCache()
+                    .map(cache -> SharedCache.open(cache, null))
+                    .map(shared -> new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared))
+                    .orElseGet(() -> new DefaultAppOnlyTokenClient(settings, Clock.systemUTC()));
+        });
     }
 
     @Produces

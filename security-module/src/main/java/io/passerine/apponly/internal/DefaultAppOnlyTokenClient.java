@@ -4,7 +4,9 @@ import io.passerine.apponly.AppOnlyTokenClient;
 import io.passerine.apponly.BearerToken;
 import io.passerine.config.AppOnlySettings;
 import java.lang.System.Logger.Level;
+import io.passerine.cluster.internal.SharedCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** The {@link AppOnlyTokenClient} of one configured app: a single-flight cache over Nimbus token requests. */
@@ -15,12 +17,29 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
     private final AppOnlySettings settings;
     private final SingleFlightTokenCache cache;
     private final TokenRevoker revoker;
+    /** Null: this JVM only; else the cluster's token in a shared JCache. */
+    private final SharedAppOnlyToken shared;
 
     public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock) {
+        this(settings, clock, null);
+    }
+
+    /** With {@code sharedCache} non-null, the token is shared by every node using that cache. */
+    public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock, SharedCache sharedCache) {
         this.settings = settings;
         Supplier<BearerToken> fetcher = logged(new ClientCredentialsFetcher(settings, clock));
-        this.cache = new SingleFlightTokenCache(fetcher, clock, settings.refreshSkew(), settings.minBackoff(),
-                settings.maxBackoff());
+        if (sharedCache == null) {
+            this.shared = null;
+            this.cache = new SingleFlightTokenCache(fetcher, clock, settings.refreshSkew(), settings.minBackoff(),
+                    settings.maxBackoff());
+        } else {
+            Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
+            SharedAppOnlyToken s = new SharedAppOnlyToken(sharedCache, settings.tokenUri().toString(),
+                    settings.apiKey(), clock, settings.refreshSkew(), lease);
+            this.shared = s;
+            this.cache = new SingleFlightTokenCache(() -> s.fetch(fetcher), clock, settings.refreshSkew(),
+                    settings.minBackoff(), settings.maxBackoff(), s::isCurrent);
+        }
         this.revoker = new TokenRevoker(settings);
     }
 
@@ -32,6 +51,14 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
     @Override
     public void invalidate() {
         cache.dropAfter(() -> {
+            if (shared != null) {
+                shared.invalidate(token -> {
+                    LOG.log(Level.INFO, "Invalidating the app-only token of client ''{0}'' (cluster-wide)",
+                            settings.displayName());
+                    revoker.revoke(token);
+                });
+                return;
+            }
             BearerToken current = cache.peek();
             if (current != null) {
                 LOG.log(Level.INFO, "Invalidating the app-only token of client ''{0}''", settings.displayName());
@@ -42,7 +69,8 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
 
     @Override
     public void discard(BearerToken rejected) {
-        if (cache.drop(rejected)) {
+        boolean sharedDropped = shared != null && shared.discard(rejected);
+        if (cache.drop(rejected) || sharedDropped) {
             LOG.log(Level.INFO, "The API rejected the app-only token of client ''{0}''; a new one will be fetched",
                     settings.displayName());
         }

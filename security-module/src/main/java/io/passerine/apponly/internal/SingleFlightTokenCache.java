@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,8 @@ final class SingleFlightTokenCache {
     private final Duration skew;
     private final Duration minBackoff;
     private final Duration maxBackoff;
+    /** Null (one JVM), or whether a cached token is still the cluster's (another node may have dropped it). */
+    private final Predicate<BearerToken> stillShared;
 
     private final AtomicReference<Cached> cached = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> flight = new AtomicReference<>();
@@ -38,6 +41,12 @@ final class SingleFlightTokenCache {
 
     SingleFlightTokenCache(Supplier<BearerToken> fetcher, Clock clock, Duration skew, Duration minBackoff,
             Duration maxBackoff) {
+        this(fetcher, clock, skew, minBackoff, maxBackoff, null);
+    }
+
+    SingleFlightTokenCache(Supplier<BearerToken> fetcher, Clock clock, Duration skew, Duration minBackoff,
+            Duration maxBackoff, Predicate<BearerToken> stillShared) {
+        this.stillShared = stillShared;
         this.fetcher = fetcher;
         this.clock = clock;
         this.skew = skew;
@@ -47,7 +56,7 @@ final class SingleFlightTokenCache {
 
     BearerToken get() {
         Cached c = cached.get();
-        if (c != null && clock.millis() < c.renewAtMillis) {
+        if (c != null && clock.millis() < c.renewAtMillis && (stillShared == null || stillShared.test(c.token))) {
             return c.token;
         }
         return slowPath();
@@ -93,7 +102,8 @@ final class SingleFlightTokenCache {
             if (running != null) {
                 awaitFlight(running);
                 Cached c = cached.get();
-                if (c != null && clock.millis() < c.renewAtMillis) {
+                if (c != null && clock.millis() < c.renewAtMillis
+                        && (stillShared == null || stillShared.test(c.token))) {
                     return c.token;
                 }
                 continue;
@@ -109,7 +119,7 @@ final class SingleFlightTokenCache {
         try {
             long now = clock.millis();
             Cached c = cached.get(); // another leader may have finished just before we won the flight
-            if (c != null && now < c.renewAtMillis) {
+            if (c != null && now < c.renewAtMillis && (stillShared == null || stillShared.test(c.token))) {
                 mine.complete(null);
                 return c.token;
             }

@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.config.ClusterSettings;
 import io.passerine.config.ConfigReader;
 import io.passerine.config.LoginSettings;
 import io.passerine.login.UserTokens;
@@ -28,7 +29,8 @@ public class LoginBeans {
         LoginRuntime r = runtime;
         if (r == null) {
             Clock clock = clocks != null && clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
-            r = new LoginRuntime(LoginSettings.from(ConfigReader.of(ConfigProvider.getConfig())), clock);
+            ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
+            r = new LoginRuntime(LoginSettings.from(config), clock, ClusterSettings.from(config));
             runtime = r;
         }
         return r;

@@ -1,7 +1,12 @@
 package io.passerine.login.internal;
 
+import io.passerine.cluster.internal.SharedCache;
+import io.passerine.config.ClusterSettings;
 import io.passerine.config.LoginSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -20,16 +25,37 @@ public final class LoginRuntime {
     private final UserInfoClient userInfo;
     private final Refresher refresher;
     private final Revoker revoker;
+    private final TransactionStores transactions;
 
     public LoginRuntime(LoginSettings settings, Clock clock) {
+        this(settings, clock, ClusterSettings.NONE);
+    }
+
+    /** With {@code cluster}: cookie-held transactions and a shared JCache when configured (see README). */
+    public LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster) {
         this.settings = settings;
         this.clock = clock;
         TokenEndpoint endpoint = new TokenEndpoint(settings, clock);
         this.validator = new CallbackValidator(settings.redirectUri(), settings.issuer());
         this.exchange = new CodeExchange(endpoint, settings.redirectUri());
         this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
-        this.refresher = new Refresher(endpoint);
         this.revoker = new Revoker(endpoint);
+        if (cluster.loginCache().isPresent()) {
+            Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
+                    ? settings.transactionMaxAge() : Duration.ofMinutes(10);
+            SharedCache shared = SharedCache.open(cluster.loginCache().get(), ttl);
+            Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
+            this.refresher = new ClusterRefresher(endpoint, shared, lease);
+            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.shared(shared));
+        } else {
+            this.refresher = new Refresher(endpoint);
+            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.local());
+        }
+    }
+
+    /** Where the login transactions of this request are kept (session or encrypted cookie). */
+    public TransactionStore transactions(HttpServletRequest request, HttpServletResponse response) {
+        return transactions.open(request, response);
     }
 
     /** The raw request path of the callback: the path of the configured redirect URI. */

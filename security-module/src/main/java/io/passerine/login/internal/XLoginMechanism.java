@@ -51,27 +51,28 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             return logout(rt, req, res, ctx);
         }
         if (uri.equals(app + LoginRuntime.LOGIN_PATH)) {
-            return stepUp(rt, req, ctx);
+            return stepUp(rt, req, res, ctx);
         }
         SessionTokens st = LoginSessions.get(req);
         if (st != null) {
             return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st.peek()));
         }
         if (ctx.isProtected()) {
-            return startLogin(rt, req, ctx, ReturnPath.of(uri, req.getQueryString()), rt.settings().scopes());
+            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), rt.settings().scopes());
         }
         return ctx.doNothing();
     }
 
-    private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpMessageContext ctx,
-            String returnPath, List<String> scopes) {
+    private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx, String returnPath, List<String> scopes) {
         LoginSettings s = rt.settings();
         LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant());
-        store(rt, req).save(tx);
+        rt.transactions(req, res).save(tx);
         return ctx.redirect(tx.authorizationUri(s).toString());
     }
 
-    private static AuthenticationStatus stepUp(LoginRuntime rt, HttpServletRequest req, HttpMessageContext ctx) {
+    private static AuthenticationStatus stepUp(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx) {
         Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
         SessionTokens st = LoginSessions.get(req);
         if (st != null) {
@@ -89,21 +90,23 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         String back = ReturnPath.sanitize(req.getParameter("return"))
                 .filter(p -> p.equals(app) || p.startsWith(app + "/") || app.isEmpty())
                 .orElse(app + "/");
-        return startLogin(rt, req, ctx, back, new ArrayList<>(scopes));
+        return startLogin(rt, req, res, ctx, back, new ArrayList<>(scopes));
     }
 
     private static AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
         Map<String, List<String>> params = URLUtils.parseParameters(req.getQueryString());
         try {
-            Accepted accepted = rt.validator().validate(params, store(rt, req));
+            Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
             TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
             UserInfo user = rt.userInfo().fetch(tokens.accessToken());
             AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), rt.groups(tokens));
             if (status != AuthenticationStatus.SUCCESS) {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
-            req.changeSessionId(); // no session fixation: the pre-login session id dies here
+            if (req.getSession(false) != null) {
+                req.changeSessionId(); // no session fixation: the pre-login session id dies here
+            } // (cookie-held transactions: no session before login; the one created below is new)
             LoginSessions.put(req, new SessionTokens(user, tokens));
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
             return ctx.redirect(accepted.transaction().returnPath());
@@ -136,10 +139,5 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         }
         ctx.cleanClientSubject();
         return ctx.redirect(req.getContextPath() + rt.settings().postLogoutPath());
-    }
-
-    private static TransactionStore store(LoginRuntime rt, HttpServletRequest req) {
-        LoginSettings s = rt.settings();
-        return new SessionTransactionStore(req, rt.clock(), s.transactionMaxAge(), s.maxPendingLogins());
     }
 }

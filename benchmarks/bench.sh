@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
+#
+#   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
+#   benchmarks/bench.sh micro stampede  # only some: micro | stampede | startup | throughput | login
+#
+# Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
+# Environment: BENCH_RUNS=5, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
+# BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as server "passerine-bench" under benchmarks/target/liberty
+# on port 9180 (never the tests' 9080), always while holding flock /tmp/passerine-liberty.lock, and is stopped on
+# exit whatever happens. See BENCHMARKS.md for what each number means.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=$ROOT/benchmarks
+T=$B/target
+LOGS=$T/bench-logs
+RESULTS=$T/results.tsv
+RUNS=${BENCH_RUNS:-5}
+WRK_SECONDS=${WRK_SECONDS:-10}
+LOGIN_SECONDS=${LOGIN_SECONDS:-10}
+LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-4}
+PORT=9180
+SERVER=passerine-bench
+LOCK=/tmp/passerine-liberty.lock
+LIBERTY_VERSION=$(sed -n 's:.*<liberty.runtime.version>\(.*\)</liberty.runtime.version>.*:\1:p' "$ROOT/pom.xml")
+WLP=$T/liberty/wlp
+SDIR=$WLP/usr/servers/$SERVER
+JAR=$B/micro/target/benchmarks.jar
+
+sections=("$@")
+[ ${#sections[@]} -eq 0 ] && sections=(micro stampede startup throughput login)
+wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+
+log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) print "NaN"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b == 0) print "NaN"; else printf "%.3g", a/b}'; }
+row() { printf 'RESULT\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" | tee -a "$RESULTS" >&2; }
+meets() { awk -v r="$1" -v op="$2" -v t="$3" 'BEGIN {ok = (op == ">=") ? (r >= t) : (r <= t); print ok ? "yes" : "NO"}'; }
+
+mkdir -p "$LOGS"
+: > "$RESULTS"
+
+# ---------------------------------------------------------------- build
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  log "build"
+  (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -pl x-emulator,sample-war,benchmarks/micro,benchmarks/bench-app,benchmarks/empty-app,benchmarks/social-app \
+      -am package -DskipTests) >&2
+fi
+
+# ---------------------------------------------------------------- 1. JMH
+if wants micro; then
+  log "1. JMH: AppOnlyTokenClient.token() cached vs volatile read ($RUNS forks, -prof gc)"
+  java -cp "$JAR" io.passerine.bench.MicroBench "$RUNS" 3 5 1 > "$LOGS/micro.log" 2>&1 || { tail -50 "$LOGS/micro.log" >&2; exit 1; }
+  sed -n '/^Per fork/,$p' "$LOGS/micro.log" | grep -v '^RESULT' >&2
+  grep '^RESULT' "$LOGS/micro.log" | tee -a "$RESULTS" >&2
+fi
+
+# ---------------------------------------------------------------- 2. stampede
+if wants stampede; then
+  log "2. stampede: token-endpoint calls, cold start and expiry ($RUNS runs)"
+  java -cp "$JAR" io.passerine.bench.Stampede "$RUNS" 100 > "$LOGS/stampede.log" 2>&1 || { tail -50 "$LOGS/stampede.log" >&2; exit 1; }
+  grep -v '^RESULT' "$LOGS/stampede.log" >&2
+  grep '^RESULT' "$LOGS/stampede.log" | tee -a "$RESULTS" >&2
+fi
+
+# ---------------------------------------------------------------- Liberty
+liberty_sections=false
+for s in startup throughput login; do wants $s && liberty_sections=true; done
+
+server_pid() { cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true; }
+stop_server() {
+  if [ -n "$(server_pid)" ] && kill -0 "$(server_pid)" 2>/dev/null; then
+    "$WLP/bin/server" stop "$SERVER" >> "$LOGS/liberty-control.log" 2>&1 || true
+  fi
+}
+configure() { # scenario (startup-empty | startup-sample | login)
+  cp "$ROOT/server-config/liberty/server.xml" "$SDIR/passerine-base.xml"
+  cp "$B/liberty/$1.xml" "$SDIR/server.xml"
+  cp "$B/liberty/bootstrap.properties" "$B/liberty/jvm.options" "$SDIR/"
+}
+start_server() { # prints the wall-clock seconds of `server start` (returns when the server reports it is ready)
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$WLP/bin/server" start "$SERVER" >> "$LOGS/liberty-control.log" 2>&1 || { tail -40 "$SDIR/logs/messages.log" >&2; return 1; }
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f\n", b-a}'
+}
+wait_for() { # url, expected status
+  local i
+  for i in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "$2" ] && return 0
+    sleep 0.5
+  done
+  echo "timed out waiting for $2 from $1" >&2; return 1
+}
+heap_after_gc_mib() { # used heap after a full GC, MiB
+  local pid; pid=$(server_pid)
+  jcmd "$pid" GC.run > /dev/null
+  sleep 1
+  jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{sub("K","",$2); printf "%.1f\n", $2/1024}'
+}
+rss_mib() { awk '/VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$(server_pid)/status"; }
+
+if $liberty_sections; then
+  if [ ! -x "$WLP/bin/server" ]; then
+    log "Open Liberty $LIBERTY_VERSION runtime"
+    zip=$HOME/.m2/repository/io/openliberty/openliberty-runtime/$LIBERTY_VERSION/openliberty-runtime-$LIBERTY_VERSION.zip
+    [ -f "$zip" ] || (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} dependency:get -Dartifact="io.openliberty:openliberty-runtime:$LIBERTY_VERSION:zip") >&2
+    mkdir -p "$T/liberty" && unzip -q -o "$zip" -d "$T/liberty"
+  fi
+  [ -d "$SDIR" ] || "$WLP/bin/server" create "$SERVER" > /dev/null
+  mkdir -p "$SDIR/apps"
+  cp "$ROOT/x-emulator/target/x-emulator.war" "$SDIR/apps/x-emulator.war"
+  cp "$ROOT/sample-war/target/sample.war" "$B/empty-app/target/empty.war" "$B/bench-app/target/bench.war" \
+     "$B/social-app/target/social.war" "$SDIR/apps/"
+
+  log "waiting for $LOCK (other engineers' Liberty servers)"
+  exec 9> "$LOCK"
+  flock 9
+  trap 'stop_server; flock -u 9' EXIT
+  # a server left by an interrupted run of this script
+  stop_server
+fi
+
+# ---------------------------------------------------------------- 5. start time and heap
+if wants startup; then
+  log "5. server start time and heap after start: sample vs empty app ($RUNS runs each, one discarded warm-up start each)"
+  declare -A start_s heap rss
+  for app in empty sample; do start_s[$app]=""; heap[$app]=""; rss[$app]=""; done
+  for i in $(seq 0 "$RUNS"); do
+    for app in empty sample; do
+      configure "startup-$app"
+      s=$(start_server)
+      wait_for "http://localhost:$PORT/$app/" 200
+      h=$(heap_after_gc_mib); r=$(rss_mib)
+      stop_server
+      if [ "$i" -gt 0 ]; then
+        start_s[$app]+="$s "; heap[$app]+="$h "; rss[$app]+="$r "
+        printf '  run %d %-6s start %5ss  heap after GC %6s MiB  RSS %4s MiB\n' "$i" "$app" "$s" "$h" "$r" >&2
+      fi
+    done
+  done
+  for m in start_s heap rss; do
+    declare -n arr=$m
+    e=$(echo ${arr[empty]} | tr ' ' '\n' | median); s=$(echo ${arr[sample]} | tr ' ' '\n' | median)
+    case $m in
+      start_s) label="5. server start (server start → ready), s";;
+      heap) label="5. heap used after start + full GC, MiB";;
+      rss) label="5. process RSS after start, MiB";;
+    esac
+    row "$label" "$s (sample)" "$e (empty app)" "$(ratio "$s" "$e")x" "-" "-"
+    unset -n arr
+  done
+fi
+
+# ---------------------------------------------------------------- 3 and 4 share one server
+if wants throughput || wants login; then
+  configure login
+  log "starting Liberty with bench.war and social.war"
+  start_server > /dev/null
+  wait_for "http://localhost:$PORT/bench/api/open/hello" 200
+  wait_for "http://localhost:$PORT/social/api/open/hello" 200
+fi
+
+# ---------------------------------------------------------------- 3. wrk
+auth_cache() { # on | off: Liberty's authentication cache (<authentication cacheEnabled>), changed on the running server
+  local before; before=$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)
+  cp "$B/liberty/login.xml" "$SDIR/server.xml"
+  [ "$1" = off ] && sed -i 's#</server>#  <authentication id="basic" cacheEnabled="false"/>\n</server>#' "$SDIR/server.xml"
+  for _ in $(seq 1 60); do
+    [ "$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)" -gt "$before" ] && return 0
+    sleep 0.5
+  done
+  echo "Liberty did not pick up the configuration change" >&2; return 1
+}
+if wants throughput; then
+  if ! command -v wrk > /dev/null; then
+    log "installing wrk"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
+  fi
+  log "3. wrk: authenticated request to a protected JAX-RS endpoint vs the same endpoint unprotected"
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "http://localhost:$PORT/bench/api/secure/hello")
+  lcookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "http://localhost:$PORT/social/api/secure/hello")
+  echo "  Passerine session cookies: $(echo "$cookie" | grep -o '[A-Za-z0-9_]*=' | tr -d = | tr '\n' ' ')" >&2
+  echo "  Liberty socialLogin session cookies: $(echo "$lcookie" | grep -o '[A-Za-z0-9_]*=' | tr -d = | tr '\n' ' ')" >&2
+  [ "$(curl -s -H "Cookie: $cookie" "http://localhost:$PORT/bench/api/secure/hello")" = hello ] \
+    || { echo "the session cookie does not open the protected endpoint" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/bench/api/secure/hello")" = 302 ] \
+    || { echo "the protected endpoint is not protected" >&2; exit 1; }
+  open_url="http://localhost:$PORT/bench/api/open/hello"
+  secure_url="http://localhost:$PORT/bench/api/secure/hello"
+  social_url="http://localhost:$PORT/social/api/secure/hello"
+  wrk_rps() { # seconds url [cookie]
+    local out
+    if [ $# -gt 2 ]; then out=$(wrk -t1 -c16 -d"$1s" -H "Cookie: $3" "$2"); else out=$(wrk -t1 -c16 -d"$1s" "$2"); fi
+    echo "$out" >> "$LOGS/wrk.log"
+    if echo "$out" | grep -q 'Non-2xx'; then echo "wrk saw non-2xx answers on $2" >&2; echo "$out" >&2; exit 1; fi
+    echo "$out" | awk '/Requests\/sec/ {print $2}'
+  }
+  # the JIT needs long on a busy 2-core machine: throughput keeps rising for ~1 min of load
+  for i in $(seq 1 "${WRK_WARMUP_ROUNDS:-3}"); do
+    wrk_rps 10 "$open_url" > /dev/null; wrk_rps 10 "$secure_url" "$cookie" > /dev/null; wrk_rps 10 "$social_url" "$lcookie" > /dev/null
+  done
+  o=""; p=""; l=""
+  for i in $(seq 1 "$RUNS"); do
+    a=$(wrk_rps "$WRK_SECONDS" "$open_url"); b=$(wrk_rps "$WRK_SECONDS" "$secure_url" "$cookie"); c=$(wrk_rps "$WRK_SECONDS" "$social_url" "$lcookie")
+    o+="$a "; p+="$b "; l+="$c "
+    printf '  run %d  unprotected %9s req/s   Passerine session %9s req/s   Liberty socialLogin (LTPA) %9s req/s\n' "$i" "$a" "$b" "$c" >&2
+  done
+  om=$(echo $o | tr ' ' '\n' | median); pm=$(echo $p | tr ' ' '\n' | median); lm=$(echo $l | tr ' ' '\n' | median)
+  r=$(ratio "$pm" "$om")
+  row "3. protected JAX-RS GET, Passerine session (wrk -t1 -c16), req/s" "$pm" "$om (same endpoint unprotected)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
+  row "3a. context: same GET behind Liberty socialLogin (LTPA cookie), req/s" "$lm" "$om (same endpoint unprotected)" "$(ratio "$lm" "$om")" "-" "-"
+
+  log "3b. the same with Liberty's authentication cache off (<authentication cacheEnabled=\"false\"/>)"
+  auth_cache off
+  wrk_rps 10 "$open_url" > /dev/null; wrk_rps 10 "$secure_url" "$cookie" > /dev/null
+  o=""; p=""
+  for i in $(seq 1 "$RUNS"); do
+    a=$(wrk_rps "$WRK_SECONDS" "$open_url"); b=$(wrk_rps "$WRK_SECONDS" "$secure_url" "$cookie")
+    o+="$a "; p+="$b "
+    printf '  run %d  unprotected %9s req/s   Passerine session %9s req/s\n' "$i" "$a" "$b" >&2
+  done
+  om=$(echo $o | tr ' ' '\n' | median); pm=$(echo $p | tr ' ' '\n' | median); r=$(ratio "$pm" "$om")
+  row "3b. as 3, Liberty authentication cache off, req/s" "$pm" "$om (same endpoint unprotected)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
+  auth_cache on
+fi
+
+# ---------------------------------------------------------------- 4. login round trips
+if wants login; then
+  log "4. PKCE login round trips per second: Passerine vs Liberty socialLogin oauth2Login (through the PKCE shim)"
+  pass_url="http://localhost:$PORT/bench/api/secure/hello"
+  lib_url="http://localhost:$PORT/social/api/secure/hello"
+  lr() { java -cp "$JAR" io.passerine.bench.LoginClient roundtrips "$1" "$2" "$LOGIN_SECONDS" "$LOGIN_CONCURRENCY" "${3:-0}" 2>> "$LOGS/login.log" | tee -a "$LOGS/login.log"; }
+  lr passerine "$pass_url" 10 > /dev/null; lr liberty "$lib_url" 10 > /dev/null # warm-up
+  p=""; l=""
+  for i in $(seq 1 "$RUNS"); do
+    a=$(lr passerine "$pass_url"); b=$(lr liberty "$lib_url")
+    echo "  run $i  $(echo "$a" | cut -f2-)   |   $(echo "$b" | cut -f2-)" >&2
+    p+="$(echo "$a" | cut -f3) "; l+="$(echo "$b" | cut -f3) "
+  done
+  pm=$(echo $p | tr ' ' '\n' | median); lm=$(echo $l | tr ' ' '\n' | median); r=$(ratio "$pm" "$lm")
+  row "4. full login round trips/s ($LOGIN_CONCURRENCY clients)" "$pm (Passerine, PKCE S256)" "$lm (Liberty oauth2Login + PKCE shim)" "$r" ">= 1" "$(meets "$r" ">=" 1)"
+fi
+
+if $liberty_sections; then
+  stop_server
+fi
+
+# ---------------------------------------------------------------- the table
+printf '\nPasserine benchmarks — %s, %s cores, %s; median of %s runs; load average now %s\n\n' \
+  "$(date -u +%FT%TZ)" "$(nproc)" "$(java -version 2>&1 | head -1)" "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg)"
+{
+  printf 'measurement\tPasserine\tbaseline (same run)\tratio\ttarget\tmet\n'
+  cut -f2- "$RESULTS"
+} | column -t -s $'\t'

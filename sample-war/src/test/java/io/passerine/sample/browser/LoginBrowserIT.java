@@ -1,0 +1,155 @@
+package io.passerine.sample.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.passerine.sample.SampleDeployments;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sample's login in a real browser (headless Debian Chromium via Selenium) on Open Liberty, with the x-emulator
+ * as X. Screenshots of every step go to {@code sample-war/target/screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@DisabledIfSystemProperty(named = "skip.browser", matches = "true")
+class LoginBrowserIT {
+
+    private static final String CALLBACK = "http://localhost:9080/sample/oauth2/callback";
+    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    private static HeadlessChromium chromium;
+
+    @Deployment(testable = false)
+    static WebArchive sample() {
+        return SampleDeployments.builtSample();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        chromium = new HeadlessChromium("browser");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    /** The browser infrastructure: the emulator's consent page renders for a valid authorize request. */
+    @Test
+    void emulatorConsentPageRenders() throws Exception {
+        WebDriver d = chromium.driver();
+        d.get(base.toURI().resolve("/x-emulator/i/oauth2/authorize?response_type=code&client_id=sample-client"
+                + "&redirect_uri=" + enc(CALLBACK) + "&scope=" + enc("tweet.read users.read") + "&state=browser"
+                + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256").toString());
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        chromium.screenshot("emulator-consent");
+        assertTrue(d.getPageSource().contains("Passerine Sample"), d.getPageSource());
+        assertTrue(d.findElement(By.id("authorize")).isDisplayed());
+        assertTrue(d.findElement(By.id("cancel")).isDisplayed());
+        assertEquals("Authorize Passerine Sample / X", d.getTitle());
+    }
+
+    /** /sample/me → the emulator's consent page → type a name → Authorize → the name on /sample/me. */
+    @Test
+    void loginShowsTheUserOnMe() throws Exception {
+        WebDriver d = freshSession();
+        String me = login(d, "browser_alice", "login");
+        assertEquals(sample("me"), me);
+        assertEquals("@browser_alice", d.findElement(By.id("username")).getText());
+        assertTrue(d.findElement(By.id("logout")).isDisplayed());
+    }
+
+    /** Cancel at the consent page → the sample's login error page says so; no session. */
+    @Test
+    void cancelAtConsentShowsTheCancellationPage() throws Exception {
+        WebDriver d = freshSession();
+        d.get(sample("me"));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        chromium.screenshot("cancel-consent");
+        d.findElement(By.id("cancel")).click();
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        chromium.screenshot("cancel-cancelled");
+        assertTrue(d.findElement(By.id("login-error")).getText().toLowerCase().contains("cancel"),
+                d.findElement(By.id("login-error")).getText());
+        assertTrue(d.findElements(By.id("logout")).isEmpty(), "not logged in");
+    }
+
+    /** Log in, press the logout button, then /sample/me asks to log in again (the consent page). */
+    @Test
+    void logoutThenLoginIsAskedAgain() throws Exception {
+        WebDriver d = freshSession();
+        login(d, "browser_bob", "logout");
+        d.findElement(By.id("logout")).click();
+        waitFor(d).until(ExpectedConditions.urlToBe(sample("")));
+        chromium.screenshot("logout-logged-out");
+        assertFalse(d.getPageSource().contains("browser_bob"), d.getPageSource());
+        d.get(sample("me"));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        assertEquals("", d.findElement(By.id("username")).getAttribute("value"));
+        chromium.screenshot("logout-asked-again");
+    }
+
+    // --- helpers
+
+    private WebDriver freshSession() {
+        chromium.clearCookies();
+        return chromium.driver();
+    }
+
+    /** Opens /sample/me, logs in as {@code username} at the consent page; returns the URL landed on. */
+    private String login(WebDriver d, String username, String step) throws Exception {
+        d.get(sample("me"));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        chromium.screenshot(step + "-consent");
+        d.findElement(By.id("username")).sendKeys(username);
+        chromium.screenshot(step + "-consent-filled");
+        d.findElement(By.id("authorize")).click();
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+        chromium.screenshot(step + "-me");
+        assertTrue(d.getPageSource().contains("@" + username), d.getPageSource());
+        return d.getCurrentUrl();
+    }
+
+    private String sample(String path) throws Exception {
+        return base.toURI().resolve("/sample/" + path).toString();
+    }
+
+    private String emulator(String path) throws Exception {
+        return base.toURI().resolve("/x-emulator/" + path).toString();
+    }
+
+    private static WebDriverWait waitFor(WebDriver d) {
+        return new WebDriverWait(d, Duration.ofSeconds(20));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

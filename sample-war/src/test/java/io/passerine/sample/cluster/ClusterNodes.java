@@ -1,0 +1,171 @@
+package io.passerine.sample.cluster;
+
+import io.passerine.sample.SampleDeployments;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+
+/**
+ * Two Open Liberty servers, node-a (9280) and node-b (9281), made from the runtime liberty:create put in
+ * {@code target/liberty/wlp}: the project's server.xml included, plus sessionCache-1.0 over embedded Hazelcast (a
+ * {@code <library>} shared with the app), the same transaction key and the same JCache names. The x-emulator runs on
+ * node A; both nodes send users back to node A's callback URL (one public URL, as behind a load balancer), and the
+ * test delivers that callback to whichever node it wants.
+ */
+final class ClusterNodes implements AutoCloseable {
+
+    static final int PORT_A = 9280;
+    static final int PORT_B = 9281;
+    static final String EMULATOR = "http://localhost:" + PORT_A + "/x-emulator";
+
+    private final Path wlp = Path.of("target/liberty/wlp").toAbsolutePath();
+    private final List<String> names = List.of("node-a", "node-b");
+
+    void start() throws Exception {
+        String cluster = "passerine-it-" + UUID.randomUUID();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String txKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        Path war = Files.createTempFile("sample-cluster", ".war");
+        SampleDeployments.builtSample().addClass(ClusterProbe.class).as(ZipExporter.class)
+                .exportTo(war.toFile(), true);
+        for (int i = 0; i < 2; i++) {
+            Path dir = wlp.resolve("usr/servers/" + names.get(i));
+            Files.createDirectories(dir.resolve("apps"));
+            Files.copy(war, dir.resolve("apps/sample.war"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(wlp.resolve("usr/servers/passerine/apps/x-emulator.war"), dir.resolve("apps/x-emulator.war"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(jarOf("com.hazelcast.core.Hazelcast"), dir.resolve("hazelcast.jar"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(jarOf("javax.cache.Caching"), dir.resolve("cache-api.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve("server.xml"), serverXml());
+            Files.writeString(dir.resolve("bootstrap.properties"),
+                    "http.port=" + (PORT_A + i) + "\nhttps.port=" + (9643 + i) + "\n");
+            Files.writeString(dir.resolve("hazelcast.xml"), hazelcastXml(cluster, names.get(i), 5811 + i));
+            Files.writeString(dir.resolve("jvm.options"), String.join("\n",
+                    "-Xmx300m",
+                    "-Dhazelcast.config=" + dir.resolve("hazelcast.xml"),
+                    "-Dhazelcast.jcache.provider.type=member",
+                    "-Dhazelcast.phone.home.enabled=false",
+                    "-Dhazelcast.logging.type=jdk",
+                    "-Dpasserine.login.transaction-keys=" + txKey,
+                    "-Dpasserine.login.cache=jcache:passerine-login",
+                    "-Dpasserine.app-only.cache=jcache:passerine-app-only",
+                    "-Dsample.base-url=http://localhost:" + PORT_A,
+                    "-Dx-emulator.client.sample-client.redirect-uris=http://localhost:" + PORT_A
+                            + "/sample/oauth2/callback", ""));
+        }
+        Files.deleteIfExists(war);
+        Process a = server("start", "node-a");
+        Process b = server("start", "node-b");
+        await(a, "start node-a");
+        await(b, "start node-b");
+        waitReady("http://localhost:" + PORT_A + "/x-emulator/_control/stats");
+        waitReady("http://localhost:" + PORT_A + "/sample/");
+        waitReady("http://localhost:" + PORT_B + "/sample/");
+    }
+
+    static String node(int port) {
+        return "http://localhost:" + port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Process a = server("stop", "node-a");
+        Process b = server("stop", "node-b");
+        await(a, "stop node-a");
+        await(b, "stop node-b");
+    }
+
+    private static String serverXml() {
+        String main = new File("../server-config/liberty/server.xml").getAbsolutePath();
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!-- a cluster node of the cluster IT (made by ClusterNodes) -->
+                <server>
+                  <include location="%s"/>
+                  <featureManager>
+                    <feature>sessionCache-1.0</feature>
+                  </featureManager>
+                  <library id="JCacheLib">
+                    <file name="${server.config.dir}/hazelcast.jar"/>
+                    <file name="${server.config.dir}/cache-api.jar"/>
+                  </library>
+                  <httpSessionCache libraryRef="JCacheLib" writeContents="GET_AND_SET_ATTRIBUTES"
+                      writeFrequency="END_OF_SERVLET_SERVICE"/>
+                  <webApplication id="sample" location="sample.war" contextRoot="/sample">
+                    <classloader commonLibraryRef="JCacheLib"/>
+                  </webApplication>
+                </server>
+                """.formatted(main);
+    }
+
+    private static String hazelcastXml(String cluster, String name, int port) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+                  <cluster-name>%s</cluster-name>
+                  <instance-name>passerine-%s</instance-name>
+                  <network>
+                    <port auto-increment="false">%d</port>
+                    <join>
+                      <multicast enabled="false"/>
+                      <auto-detection enabled="false"/>
+                      <tcp-ip enabled="true"><member>127.0.0.1:5811</member><member>127.0.0.1:5812</member></tcp-ip>
+                    </join>
+                    <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>
+                  </network>
+                </hazelcast>
+                """.formatted(cluster, name, port);
+    }
+
+    private Process server(String action, String name) throws IOException {
+        File log = wlp.resolve("usr/servers/" + name + "-" + action + ".log").toFile();
+        log.getParentFile().mkdirs();
+        return new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+                .redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static void await(Process p, String what) throws Exception {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(what + " timed out");
+        }
+    }
+
+    private static void waitReady(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < until) {
+            try {
+                int s = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (s < 400) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " not ready after 90 s (see target/liberty/wlp/usr/servers/node-*/logs)");
+    }
+
+    private static Path jarOf(String className) throws Exception {
+        return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

@@ -1,0 +1,115 @@
+package io.passerine.apponly.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.passerine.apponly.BearerToken;
+import io.passerine.cluster.internal.SharedCache;
+import io.passerine.config.AppOnlySettings;
+import io.passerine.config.ConfigReader;
+import io.passerine.testing.FakeTokenEndpoint;
+import io.passerine.testing.FakeTokenEndpoint.Answer;
+import io.passerine.testing.HazelcastPair;
+import io.passerine.testing.MutableClock;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two "nodes" (two clients, each over its own embedded Hazelcast member) sharing the app-only token. */
+class ClusterAppOnlyTokenTest {
+
+    static final String TOKEN_PATH = "/oauth2/token";
+    static final String INVALIDATE_PATH = "/oauth2/invalidate_token";
+
+    private final FakeTokenEndpoint x;
+    private final String cacheName = "app-only-" + UUID.randomUUID();
+
+    ClusterAppOnlyTokenTest() throws Exception {
+        x = new FakeTokenEndpoint();
+        x.answer(TOKEN_PATH, Answer.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"T1\"}").delayed(200));
+        x.answer(INVALIDATE_PATH, Answer.json(200, "{\"access_token\":\"T1\"}"));
+    }
+
+    @AfterEach
+    void stop() {
+        x.close();
+    }
+
+    @Test
+    void hundredCallersOnTwoNodesAtColdStartCauseOneTokenRequest() throws Exception {
+        HazelcastPair hz = HazelcastPair.get();
+        DefaultAppOnlyTokenClient a = client(hz.nodeA(cacheName, null), Clock.systemUTC());
+        DefaultAppOnlyTokenClient b = client(hz.nodeB(cacheName, null), Clock.systemUTC());
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<BearerToken>> got = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                DefaultAppOnlyTokenClient node = i % 2 == 0 ? a : b;
+                got.add(pool.submit(() -> {
+                    go.await();
+                    return node.token();
+                }));
+            }
+            go.countDown();
+            Set<String> values = new HashSet<>();
+            for (Future<BearerToken> f : got) {
+                values.add(f.get().value());
+            }
+            assertEquals(Set.of("T1"), values);
+            assertEquals(1, x.calls(TOKEN_PATH));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void invalidateOnOneNodeIsSeenByTheOtherWithOneNewTokenRequest() {
+        HazelcastPair hz = HazelcastPair.get();
+        MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
+        DefaultAppOnlyTokenClient a = client(hz.nodeA(cacheName, null), clock);
+        DefaultAppOnlyTokenClient b = client(hz.nodeB(cacheName, null), clock);
+        assertEquals("T1", a.token().value());
+        assertEquals("T1", b.token().value());
+        assertEquals(1, x.calls(TOKEN_PATH));
+        x.answer(TOKEN_PATH, Answer.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"T2\"}"));
+        a.invalidate();
+        assertEquals(1, x.calls(INVALIDATE_PATH));
+        assertEquals("T2", b.token().value(), "B's next call uses a new token");
+        assertEquals("T2", a.token().value());
+        assertEquals(2, x.calls(TOKEN_PATH), "at most one extra token request");
+    }
+
+    @Test
+    void a401OnOneNodeDiscardsTheTokenClusterWide() {
+        HazelcastPair hz = HazelcastPair.get();
+        DefaultAppOnlyTokenClient a = client(hz.nodeA(cacheName, null), Clock.systemUTC());
+        DefaultAppOnlyTokenClient b = client(hz.nodeB(cacheName, null), Clock.systemUTC());
+        BearerToken t1 = a.token();
+        assertEquals(t1, b.token());
+        x.answer(TOKEN_PATH, Answer.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"T2\"}"));
+        b.discard(t1);
+        a.discard(t1); // the same 401 seen on the other node too: still one new request
+        assertNotEquals(t1, a.token());
+        assertEquals("T2", b.token().value());
+        assertEquals(2, x.calls(TOKEN_PATH));
+    }
+
+    private DefaultAppOnlyTokenClient client(SharedCache cache, Clock clock) {
+        return new DefaultAppOnlyTokenClient(AppOnlySettings.read(ConfigReader.of(Map.of(
+                "passerine.app-only.api-key", "key",
+                "passerine.app-only.api-secret", "secret",
+                "passerine.app-only.token-uri", x.uri(TOKEN_PATH).toString(),
+                "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, cache);
+    }
+}

@@ -1,0 +1,76 @@
+package io.passerine.login.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.passerine.login.internal.FakeProvider.Reply;
+import io.passerine.testing.HazelcastPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One session replicated on two nodes (each its own {@link SessionTokens} copy, as a session cache gives them), the
+ * access token expired, 40 concurrent requests over both: exactly one refresh call cluster-wide, everyone gets the
+ * rotated tokens.
+ */
+class ClusterRefresherTest {
+
+    static final String TOKEN = "/2/oauth2/token";
+    private final TestClock clock = new TestClock();
+    private FakeProvider provider;
+
+    @AfterEach
+    void stop() {
+        provider.close();
+    }
+
+    @Test
+    void twoNodesOneRotatingRefreshToken() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        provider = new FakeProvider().on(TOKEN, c -> {
+            Thread.sleep(200);
+            int i = n.incrementAndGet();
+            return Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"AT-" + i
+                    + "\",\"refresh_token\":\"RT-" + i + "\",\"scope\":\"tweet.read offline.access\"}");
+        });
+        HazelcastPair hz = HazelcastPair.get();
+        String cache = "login-" + UUID.randomUUID();
+        TokenEndpoint endpoint = new TokenEndpoint(provider.settings(Map.of()), clock);
+        Refresher onA = new ClusterRefresher(endpoint, hz.nodeA(cache, Duration.ofMinutes(10)), Duration.ofSeconds(20));
+        Refresher onB = new ClusterRefresher(endpoint, hz.nodeB(cache, Duration.ofMinutes(10)), Duration.ofSeconds(20));
+        UserInfo user = new UserInfo("jack", "1", "jack", "Jack");
+        TokenSet expired = new TokenSet("AT-0", clock.instant().minusSeconds(1), "RT-0", Set.of("tweet.read"));
+        SessionTokens copyA = new SessionTokens(user, expired);
+        SessionTokens copyB = new SessionTokens(user, expired);
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<TokenSet>> got = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                boolean a = i % 2 == 0;
+                got.add(pool.submit(() -> {
+                    go.await();
+                    return (a ? copyA : copyB).current(clock, Duration.ofSeconds(60), a ? onA : onB);
+                }));
+            }
+            go.countDown();
+            for (Future<TokenSet> f : got) {
+                assertEquals("AT-1", f.get().accessToken());
+                assertEquals("RT-1", f.get().refreshToken());
+            }
+            assertEquals(1, n.get(), "one refresh call for the whole cluster");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.passerine.login.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The AES-GCM cookie codec: round trip, tampering, expiry, key rotation, nothing in clear. */
+class TransactionCookieCodecTest {
+
+    static final String NAME = "passerine_tx_abc";
+    static final Duration MAX_AGE = Duration.ofMinutes(10);
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    final byte[] k1 = key();
+    final byte[] k2 = key();
+    final LoginTransaction tx = LoginTransaction.start("/sample/me?x=1", List.of("tweet.read", "users.read"), T0);
+
+    @Test
+    void roundTrip() {
+        TransactionCookieCodec codec = new TransactionCookieCodec(List.of(k1));
+        String v = codec.seal(tx, NAME);
+        LoginTransaction back = codec.open(v, NAME, T0.plusSeconds(5), MAX_AGE).orElseThrow();
+        assertEquals(tx.state(), back.state());
+        assertEquals(tx.verifier().getValue(), back.verifier().getValue());
+        assertEquals("/sample/me?x=1", back.returnPath());
+        assertEquals(tx.scopes(), back.scopes());
+        assertEquals(tx.createdAt(), back.createdAt());
+        assertTrue(v.length() < 400, "cookie size " + v.length());
+    }
+
+    @Test
+    void everyChangedCharacterIsRejected() {
+        TransactionCookieCodec codec = new TransactionCookieCodec(List.of(k1));
+        String v = codec.seal(tx, NAME);
+        for (int i = 2; i < v.length(); i++) {
+            char c = v.charAt(i);
+            String changed = v.substring(0, i) + (c == 'A' ? 'B' : 'A') + v.substring(i + 1);
+            assertTrue(codec.open(changed, NAME, T0, MAX_AGE).isEmpty(), "changed at " + i);
+        }
+        assertTrue(codec.open(v.substring(0, v.length() - 1), NAME, T0, MAX_AGE).isEmpty(), "truncated");
+        assertTrue(codec.open(v + "A", NAME, T0, MAX_AGE).isEmpty(), "extended");
+        assertTrue(codec.open("2" + v.substring(1), NAME, T0, MAX_AGE).isEmpty(), "version");
+        assertTrue(codec.open("1.!!!", NAME, T0, MAX_AGE).isEmpty(), "not base64url");
+        assertTrue(codec.open("1.", NAME, T0, MAX_AGE).isEmpty(), "empty");
+        assertTrue(codec.open(null, NAME, T0, MAX_AGE).isEmpty(), "absent");
+    }
+
+    @Test
+    void aValueMovedToAnotherCookieNameIsRejected() {
+        TransactionCookieCodec codec = new TransactionCookieCodec(List.of(k1));
+        assertTrue(codec.open(codec.seal(tx, NAME), "passerine_tx_other", T0, MAX_AGE).isEmpty());
+    }
+
+    @Test
+    void expiredIsRejected() {
+        TransactionCookieCodec codec = new TransactionCookieCodec(List.of(k1));
+        String v = codec.seal(tx, NAME);
+        assertTrue(codec.open(v, NAME, T0.plus(MAX_AGE).minusMillis(1), MAX_AGE).isPresent());
+        assertTrue(codec.open(v, NAME, T0.plus(MAX_AGE), MAX_AGE).isEmpty());
+        assertTrue(codec.open(v, NAME, T0.plus(Duration.ofDays(1)), MAX_AGE).isEmpty());
+        assertTrue(codec.open(v, NAME, T0.minusSeconds(3600), MAX_AGE).isEmpty(), "created in the future");
+    }
+
+    @Test
+    void rotationFirstKeySealsEveryKeyOpens() {
+        String old = new TransactionCookieCodec(List.of(k1)).seal(tx, NAME);
+        TransactionCookieCodec rotated = new TransactionCookieCodec(List.of(k2, k1));
+        assertTrue(rotated.open(old, NAME, T0, MAX_AGE).isPresent(), "old cookies still open during rotation");
+        String fresh = rotated.seal(tx, NAME);
+        assertTrue(new TransactionCookieCodec(List.of(k2)).open(fresh, NAME, T0, MAX_AGE).isPresent());
+        assertTrue(new TransactionCookieCodec(List.of(k1)).open(fresh, NAME, T0, MAX_AGE).isEmpty(),
+                "sealed with the new key");
+        assertTrue(new TransactionCookieCodec(List.of(k2)).open(old, NAME, T0, MAX_AGE).isEmpty(),
+                "old key dropped: old cookies die");
+    }
+
+    @Test
+    void nothingInClear() {
+        String v = new TransactionCookieCodec(List.of(k1)).seal(tx, NAME);
+        String decoded = new String(Base64.getUrlDecoder().decode(v.substring(2)), StandardCharsets.ISO_8859_1);
+        for (String secret : List.of(tx.state(), tx.verifier().getValue(), "/sample/me", "tweet.read")) {
+            assertFalse(v.contains(secret), secret);
+            assertFalse(decoded.contains(secret), secret);
+        }
+        assertFalse(v.contains(Base64.getUrlEncoder().withoutPadding().encodeToString(k1)));
+        assertFalse(v.equals(new TransactionCookieCodec(List.of(k1)).seal(tx, NAME)), "random IV per seal");
+    }
+
+    static byte[] key() {
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        return k;
+    }
+}
