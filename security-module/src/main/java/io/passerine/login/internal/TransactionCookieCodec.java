@@ -77,9 +77,15 @@ final class TransactionCookieCodec {
             return Optional.empty();
         }
         byte[] in;
+        String encoded = value.substring(PREFIX.length());
         try {
-            in = Base64.getUrlDecoder().decode(value.substring(PREFIX.length()));
+            in = Base64.getUrlDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // only the canonical encoding: the decoder ignores the unused bits of the last character, so two cookie
+        // values would otherwise open to the same transaction
+        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(in).equals(encoded)) {
             return Optional.empty();
         }
         if (in.length < IV_BYTES + TAG_BITS / 8) {
