@@ -31,6 +31,11 @@ public class AppOnlyExtension implements Extension {
 
     void validate(@Observes AfterDeploymentValidation adv) {
         ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
+        try {
+            io.passerine.api.internal.ApiSettings.read(config);
+        } catch (ConfigurationException e) {
+            adv.addDeploymentProblem(e);
+        }
         for (String name : names) {
             if (!name.isEmpty() && !NAME.matcher(name).matches()) {
                 adv.addDeploymentProblem(new ConfigurationException(AppOnlySettings.prefix(name) + "*",

@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ class CallbackValidatorTest {
 
     private static final URI REDIRECT = URI.create("https://app.example/ctx/oauth2/callback");
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private final PendingLogins pending = new PendingLogins();
     private final TransactionStore store = new TransactionStore() {
         @Override

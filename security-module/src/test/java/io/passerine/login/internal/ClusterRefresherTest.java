@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.passerine.login.internal.FakeProvider.Reply;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ClusterRefresherTest {
 
     static final String TOKEN = "/2/oauth2/token";
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private FakeProvider provider;
 
     @AfterEach

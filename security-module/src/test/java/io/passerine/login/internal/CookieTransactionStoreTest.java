@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The cookie store: attributes of the cookie, one-time use on one node and across two (Hazelcast) nodes. */
 class CookieTransactionStoreTest {
 
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     final TransactionCookieCodec codec = new TransactionCookieCodec(List.of(TransactionCookieCodecTest.key()));
     final List<String> setCookies = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class RevokerTest {
     }
 
     private Revoker revoker(Map<String, String> extra) {
-        return new Revoker(new TokenEndpoint(provider.settings(extra), new TestClock()));
+        return new Revoker(new TokenEndpoint(provider.settings(extra), MutableClock.startingAt("2026-01-01T00:00:00Z")));
     }
 
     private static TokenSet tokens() {

@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,7 +30,7 @@ class SessionTokensTest {
     static final Duration SKEW = Duration.ofSeconds(60);
     static final UserInfo USER = new UserInfo("jack", "1", "jack", "Jack");
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private FakeProvider provider;
 
     @AfterEach

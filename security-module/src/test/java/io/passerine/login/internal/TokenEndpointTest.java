@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +27,7 @@ class TokenEndpointTest {
     static final String OK = "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"AT-1\","
             + "\"scope\":\"tweet.read users.read offline.access\",\"refresh_token\":\"RT-1\"}";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private FakeProvider provider;
 
     @AfterEach
