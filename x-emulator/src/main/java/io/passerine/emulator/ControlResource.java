@@ -47,6 +47,14 @@ public class ControlResource {
         return ok(state().stats().snapshot());
     }
 
+    /** Every code, token and verifier the emulator issued or received (for log scans); kept across resets. */
+    @GET
+    @Path("issued")
+    public Response issued() {
+        state();
+        return ok(Map.of("values", io.passerine.emulator.core.Issued.all()));
+    }
+
     @POST
     @Path("reset")
     public Response reset() {

@@ -35,6 +35,11 @@ final class Emulator {
         post("/_control/faults", json);
     }
 
+    /** Runtime settings, e.g. {@code {"accessTokenLifetimeSeconds":30}} (undone by {@link #reset()}). */
+    static void configure(String json) throws Exception {
+        post("/_control/config", json);
+    }
+
     static void advanceClock(long seconds) throws Exception {
         post("/_control/clock", "{\"advanceSeconds\":" + seconds + "}");
     }

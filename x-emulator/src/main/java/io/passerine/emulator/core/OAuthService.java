@@ -67,6 +67,9 @@ public final class OAuthService {
         }
         String redirectUri = form.get("redirect_uri");
         String verifier = form.get("code_verifier");
+        if (verifier != null && !verifier.isEmpty()) {
+            Issued.record(verifier);
+        }
         Optional<AuthorizeService.CodeGrant> taken = codes.take(code);
         if (taken.isEmpty() || !taken.get().clientId().equals(client.id())) {
             return invalid("Value passed for the authorization code was invalid.");

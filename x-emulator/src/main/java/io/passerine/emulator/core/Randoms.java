@@ -15,7 +15,7 @@ public final class Randoms {
     public static String token(int bytes) {
         byte[] b = new byte[bytes];
         RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return Issued.record(Base64.getUrlEncoder().withoutPadding().encodeToString(b));
     }
 
     /**
@@ -23,6 +23,6 @@ public final class Randoms {
      * ({@code %2F}, {@code %3D}) — clients must use the value verbatim.
      */
     public static String appToken() {
-        return "AAAAAAAAAAAAAAAAAAAAA" + token(18) + "%2F" + token(24) + "%3D" + token(30);
+        return Issued.record("AAAAAAAAAAAAAAAAAAAAA" + token(18) + "%2F" + token(24) + "%3D" + token(30));
     }
 }
