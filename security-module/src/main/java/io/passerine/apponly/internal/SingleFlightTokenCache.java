@@ -2,6 +2,8 @@ package io.passerine.apponly.internal;
 
 import io.passerine.apponly.BearerToken;
 import io.passerine.http.ProviderException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,17 @@ final class SingleFlightTokenCache {
     /** Null (one JVM), or whether a cached token is still the cluster's (another node may have dropped it). */
     private final Predicate<BearerToken> stillShared;
 
-    private final AtomicReference<Cached> cached = new AtomicReference<>();
+    /** The cached token: a plain volatile field (one load on the hot path, no AtomicReference indirection). */
+    private volatile Cached cached;
+    private static final VarHandle CACHED;
+
+    static {
+        try {
+            CACHED = MethodHandles.lookup().findVarHandle(SingleFlightTokenCache.class, "cached", Cached.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final AtomicReference<CompletableFuture<Void>> flight = new AtomicReference<>();
     private volatile Backoff backoff;
 
@@ -55,7 +67,7 @@ final class SingleFlightTokenCache {
     }
 
     BearerToken get() {
-        Cached c = cached.get();
+        Cached c = cached;
         // a token without expiry (X's) needs no clock read: on some VMs that read costs 40 ns (BENCHMARKS.md)
         if (c != null && (c.renewAtMillis == Long.MAX_VALUE || clock.millis() < c.renewAtMillis)
                 && (stillShared == null || stillShared.test(c.token))) {
@@ -66,14 +78,14 @@ final class SingleFlightTokenCache {
 
     /** The cached token, if any, whatever its age. */
     BearerToken peek() {
-        Cached c = cached.get();
+        Cached c = cached;
         return c == null ? null : c.token;
     }
 
     /** Drops {@code token} if it is still the cached one; true if it was. */
     boolean drop(BearerToken token) {
-        Cached c = cached.get();
-        return c != null && c.token.equals(token) && cached.compareAndSet(c, null);
+        Cached c = cached;
+        return c != null && c.token.equals(token) && CACHED.compareAndSet(this, c, null);
     }
 
     /**
@@ -92,7 +104,7 @@ final class SingleFlightTokenCache {
         try {
             action.run();
         } finally {
-            cached.set(null);
+            cached = null;
             flight.compareAndSet(mine, null);
             mine.complete(null);
         }
@@ -103,7 +115,7 @@ final class SingleFlightTokenCache {
             CompletableFuture<Void> running = flight.get();
             if (running != null) {
                 awaitFlight(running);
-                Cached c = cached.get();
+                Cached c = cached;
                 if (c != null && clock.millis() < c.renewAtMillis
                         && (stillShared == null || stillShared.test(c.token))) {
                     return c.token;
@@ -120,7 +132,7 @@ final class SingleFlightTokenCache {
     private BearerToken fetchAsLeader(CompletableFuture<Void> mine) {
         try {
             long now = clock.millis();
-            Cached c = cached.get(); // another leader may have finished just before we won the flight
+            Cached c = cached; // another leader may have finished just before we won the flight
             if (c != null && now < c.renewAtMillis && (stillShared == null || stillShared.test(c.token))) {
                 mine.complete(null);
                 return c.token;
@@ -130,7 +142,7 @@ final class SingleFlightTokenCache {
                 throw backingOff(b);
             }
             BearerToken token = fetchOrBackOff(now, b);
-            cached.set(new Cached(token, renewAt(token, now)));
+            cached = new Cached(token, renewAt(token, now));
             backoff = null;
             mine.complete(null);
             return token;
