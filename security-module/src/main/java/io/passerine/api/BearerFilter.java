@@ -61,7 +61,8 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
             return;
         }
         ApiRuntime runtime = ApiRuntime.current();
-        String endpoint = request.getMethod() + " " + request.getUri().getPath();
+        // ids in the path (/2/users/123/tweets) become ":id", so that the registry stays bounded
+        String endpoint = request.getMethod() + " " + request.getUri().getPath().replaceAll("/\\d+(?=/|$)", "/:id");
         String what = "X API call " + endpoint;
         Optional<RateLimit> limit = RateLimitRegistry.parse(response.getHeaders()::getFirst, runtime.clock().instant());
         limit.ifPresent(l -> runtime.registry().record(client(credential), endpoint, l));

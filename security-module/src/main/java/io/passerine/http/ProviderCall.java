@@ -24,6 +24,7 @@ public final class ProviderCall {
     public static HTTPResponse send(HTTPRequest request, HttpTimeouts timeouts, String what) {
         request.setConnectTimeout(Math.toIntExact(timeouts.connect().toMillis()));
         request.setReadTimeout(Math.toIntExact(timeouts.read().toMillis()));
+        request.setFollowRedirects(false); // a redirected POST would lose its body, and credentials must not travel
         try {
             return request.send();
         } catch (SocketTimeoutException | HttpTimeoutException e) {

@@ -27,7 +27,7 @@ public final class RateLimitRegistry implements RateLimits {
             }
             return Optional.of(new RateLimit(Long.parseLong(limit.strip()), Long.parseLong(remaining.strip()),
                     Instant.ofEpochSecond(Long.parseLong(reset.strip())), now));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -146,7 +146,7 @@ final class SingleFlightTokenCache {
             backoff = null;
             mine.complete(null);
             return token;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // waiters must never hang, whatever the leader hit
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -159,7 +159,8 @@ final class SingleFlightTokenCache {
             return fetcher.get();
         } catch (ProviderException e) {
             int failures = previous == null ? 1 : previous.failures + 1;
-            backoff = new Backoff(e, now + backoffMillis(failures, e), failures);
+            // counted from the failure, not from the start of a request that may have taken its whole timeout
+            backoff = new Backoff(e, clock.millis() + backoffMillis(failures, e), failures);
             throw e;
         }
     }

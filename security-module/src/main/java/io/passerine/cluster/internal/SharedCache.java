@@ -126,8 +126,9 @@ public final class SharedCache {
                 }
             }
             if (now > giveUp) {
-                throw new IllegalStateException("Timed out after " + maxWait + " waiting for the cluster lock "
-                        + lockKey);
+                // typed, so that callers back off and users see a clear page instead of a stack trace
+                throw new io.passerine.http.ProviderException(io.passerine.http.ProviderException.Failure.TIMEOUT,
+                        "Timed out after " + maxWait + " waiting for the cluster lock " + lockKey);
             }
             sleep();
         }
@@ -158,7 +159,8 @@ public final class SharedCache {
             Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the cluster lock", e);
+            throw new io.passerine.http.ProviderException(io.passerine.http.ProviderException.Failure.TIMEOUT,
+                    "Interrupted while waiting for the cluster lock");
         }
     }
 }

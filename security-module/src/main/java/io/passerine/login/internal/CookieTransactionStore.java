@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,9 +29,11 @@ final class CookieTransactionStore implements TransactionStore {
     private final Duration maxAge;
     private final String prefix;
     private final boolean secure;
+    private final int maxPending;
 
     CookieTransactionStore(HttpServletRequest request, HttpServletResponse response, TransactionCookieCodec codec,
-            UsedStates used, Clock clock, Duration maxAge, String prefix, boolean secure) {
+            UsedStates used, Clock clock, Duration maxAge, String prefix, boolean secure, int maxPending) {
+        this.maxPending = maxPending;
         this.request = request;
         this.response = response;
         this.codec = codec;
@@ -41,8 +46,33 @@ final class CookieTransactionStore implements TransactionStore {
 
     @Override
     public void save(LoginTransaction tx) {
+        dropOldestBeyond(maxPending - 1);
         String name = cookieName(tx.state());
         addCookie(name, codec.seal(tx, name), maxAge.toSeconds());
+    }
+
+    /**
+     * At most {@code keep} pending-login cookies stay (the newest; unreadable ones go first), so that a client that
+     * keeps hitting protected URLs without finishing a login cannot grow the Cookie header past the server's limit.
+     */
+    private void dropOldestBeyond(int keep) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Map.Entry<String, Instant>> pending = new ArrayList<>();
+        for (Cookie c : cookies) {
+            if (c.getName().startsWith(prefix + "_")) {
+                Instant created = codec.open(c.getValue(), c.getName(), now, maxAge)
+                        .map(LoginTransaction::createdAt).orElse(Instant.MIN);
+                pending.add(Map.entry(c.getName(), created));
+            }
+        }
+        pending.sort(Map.Entry.comparingByValue());
+        for (int i = 0; i < pending.size() - keep; i++) {
+            addCookie(pending.get(i).getKey(), "", 0);
+        }
     }
 
     @Override

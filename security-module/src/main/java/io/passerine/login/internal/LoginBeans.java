@@ -27,6 +27,12 @@ public class LoginBeans {
 
     public LoginRuntime runtime() {
         LoginRuntime r = runtime;
+        return r != null ? r : build();
+    }
+
+    /** Once per application: two runtimes would each keep their own record of used states. */
+    private synchronized LoginRuntime build() {
+        LoginRuntime r = runtime;
         if (r == null) {
             Clock clock = clocks != null && clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
             ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());

@@ -19,7 +19,7 @@ public class Refresher {
     }
 
     /**
-     * @throws LoginRequiredException when the provider rejects the refresh token (4xx: revoked, rotated, expired)
+     * @throws LoginRequiredException when the provider rejects the refresh token (400/401: revoked, rotated, expired)
      * @throws ProviderException on timeout, unreachable provider, 5xx or garbage (the tokens may be retried later)
      */
     public TokenSet refresh(TokenSet current) {
@@ -31,7 +31,8 @@ public class Refresher {
             next = endpoint.request(new RefreshTokenGrant(new RefreshToken(current.refreshToken())),
                     current.scopes(), "token request (refresh)");
         } catch (ProviderException e) {
-            if (e.failure() == ProviderException.Failure.REJECTED && e.httpStatus() >= 400 && e.httpStatus() < 500) {
+            // 400 invalid_grant / 401 invalid_client: the refresh token is dead; 408, 429 and the like are transient
+            if (e.failure() == ProviderException.Failure.REJECTED && (e.httpStatus() == 400 || e.httpStatus() == 401)) {
                 throw new LoginRequiredException("The provider rejected the refresh token ("
                         + e.providerError().orElse("HTTP " + e.httpStatus()) + ")");
             }

@@ -92,7 +92,7 @@ public final class SessionTokens implements Serializable {
             tokens.compareAndSet(now, null);
             mine.completeExceptionally(e);
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // waiters must never hang, whatever the leader hit
             mine.completeExceptionally(e);
             throw e;
         }

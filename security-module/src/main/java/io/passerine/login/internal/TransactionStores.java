@@ -42,6 +42,6 @@ final class TransactionStores {
         }
         boolean secure = "https".equalsIgnoreCase(settings.redirectUri().getScheme());
         return new CookieTransactionStore(request, response, codec, used, clock, settings.transactionMaxAge(),
-                cluster.transactionCookie(), secure);
+                cluster.transactionCookie(), secure, settings.maxPendingLogins());
     }
 }

@@ -117,6 +117,11 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             LoginFailure f = LoginFailure.from(e);
             LOG.log(Level.WARNING, "X login failed: {0}", e.getMessage());
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+        } catch (RuntimeException e) { // anything else (a cache, a parser): a clear page, never a stack trace
+            LOG.log(Level.WARNING, "X login failed: unexpected {0}", e.getClass().getName());
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(),
+                    new LoginFailure(LoginFailure.Kind.PROVIDER, "Login failed. Please start again."),
+                    req.getContextPath() + "/");
         }
     }
 

@@ -37,6 +37,24 @@ class CookieTransactionStoreTest {
     }
 
     @Test
+    void atMostFivePendingLoginCookiesTheOldestGoFirst() {
+        List<Cookie> jar = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            Cookie c = save(LoginTransaction.start("/app/" + i, List.of("a"), clock.instant()))[0];
+            jar.add(c);
+            names.add(c.getName());
+        }
+        setCookies.clear();
+        store(UsedStates.local(), false, jar.toArray(new Cookie[0]))
+                .save(LoginTransaction.start("/app/new", List.of("a"), clock.instant()));
+        List<String> cleared = setCookies.stream().filter(h -> h.contains("=; Max-Age=0"))
+                .map(h -> h.substring(0, h.indexOf('='))).toList();
+        assertEquals(names.subList(0, 3), cleared, "7 pending + 1 new, 5 kept: the 3 oldest cleared");
+    }
+
+    @Test
     void oneTimeOnOneNode() {
         UsedStates used = UsedStates.local();
         LoginTransaction tx = LoginTransaction.start("/app/x", List.of("a"), clock.instant());
@@ -116,6 +134,6 @@ class CookieTransactionStoreTest {
                     throw new UnsupportedOperationException(m.getName());
                 });
         return new CookieTransactionStore(req, res, codec, used, clock, Duration.ofMinutes(10), "passerine_tx",
-                secure);
+                secure, 5);
     }
 }
