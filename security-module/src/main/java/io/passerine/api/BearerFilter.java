@@ -61,8 +61,10 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
             return;
         }
         ApiRuntime runtime = ApiRuntime.current();
-        // ids in the path (/2/users/123/tweets) become ":id", so that the registry stays bounded
-        String endpoint = request.getMethod() + " " + request.getUri().getPath().replaceAll("/\\d+(?=/|$)", "/:id");
+        // ids in the path (/2/users/2244994945/tweets) become ":id", so that the registry stays bounded; short
+        // numeric segments stay (the API version "2")
+        String path = request.getUri().getPath().replaceAll("/\\d{3,}(?=/|$)", "/:id");
+        String endpoint = request.getMethod() + " " + path;
         String what = "X API call " + endpoint;
         Optional<RateLimit> limit = RateLimitRegistry.parse(response.getHeaders()::getFirst, runtime.clock().instant());
         limit.ifPresent(l -> runtime.registry().record(client(credential), endpoint, l));
