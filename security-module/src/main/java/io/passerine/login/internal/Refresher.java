@@ -18,6 +18,11 @@ public class Refresher {
         this.endpoint = endpoint;
     }
 
+    /** A refresh whose result nobody may use (the user logged out meanwhile): revoke it, best effort. */
+    public void orphaned(TokenSet refreshed) {
+        new Revoker(endpoint).revoke(refreshed);
+    }
+
     /**
      * @throws LoginRequiredException when the provider rejects the refresh token (400/401: revoked, rotated, expired)
      * @throws ProviderException on timeout, unreachable provider, 5xx or garbage (the tokens may be retried later)

@@ -85,7 +85,10 @@ public final class SessionTokens implements Serializable {
     private TokenSet refresh(TokenSet now, Refresher refresher, CompletableFuture<TokenSet> mine) {
         try {
             TokenSet next = refresher.refresh(now);
-            tokens.compareAndSet(now, next);
+            if (!tokens.compareAndSet(now, next)) { // logged out during the refresh: the rotated grant dies too
+                refresher.orphaned(next);
+                throw new LoginRequiredException("Logged out while the tokens were being refreshed");
+            }
             mine.complete(next);
             return next;
         } catch (LoginRequiredException e) {

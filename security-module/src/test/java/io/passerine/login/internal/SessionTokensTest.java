@@ -2,6 +2,7 @@ package io.passerine.login.internal;
 
 import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,6 +45,31 @@ class SessionTokensTest {
 
     private TokenSet expiringIn(Duration d, String refresh) {
         return new TokenSet("AT-0", clock.instant().plus(d), refresh, Set.of("tweet.read", "offline.access"));
+    }
+
+    @Test
+    void logoutDuringARefreshRevokesTheRotatedTokensInsteadOfKeepingThem() throws Exception {
+        CountDownLatch refreshing = new CountDownLatch(1);
+        CountDownLatch loggedOut = new CountDownLatch(1);
+        provider = new FakeProvider().on(TOKEN, c -> {
+            refreshing.countDown();
+            loggedOut.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            return Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"AT-9\","
+                    + "\"refresh_token\":\"RT-9\",\"scope\":\"tweet.read offline.access\"}");
+        }).on("/2/oauth2/revoke", c -> Reply.json(200, "{}"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ZERO, "RT-0"));
+        Refresher refresher = refresher();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<TokenSet> request = pool.submit(() -> st.current(clock, SKEW, refresher));
+        refreshing.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        st.drop(); // the user logs out while X is answering the refresh
+        loggedOut.countDown();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> request.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof io.passerine.login.LoginRequiredException, e.toString());
+        pool.shutdown();
+        assertEquals(null, st.peek());
+        assertEquals(2, provider.count("/2/oauth2/revoke"), "the rotated refresh and access token are revoked");
     }
 
     @Test
