@@ -41,14 +41,24 @@ public final class EmulatorControl {
     /** How many calls {@code path} (e.g. {@code /oauth2/token}) received since the last reset. */
     public int calls(String path) {
         String stats = expectOk(send(TestHttp.request(base.resolve("_control/stats")).GET().build())).body();
-        Matcher m = Pattern.compile("\"" + Pattern.quote(path) + "\":(\\d+)").matcher(stats);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(path) + "\"\\s*:\\s*(\\d+)").matcher(stats);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** The next {@code count} calls of {@code path} answer {@code status} with {@code body}. */
     public void fault(String path, int count, int status, String body) {
-        expectOk(post("_control/faults", "{\"path\":\"" + path + "\",\"count\":" + count + ",\"status\":" + status
-                + ",\"body\":\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
+        fault("{\"path\":\"" + path + "\",\"count\":" + count + ",\"status\":" + status
+                + ",\"body\":\"" + body.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+
+    /** Faults as the control surface takes them: one JSON object or an array (path, count, status, delayMillis, ...). */
+    public void fault(String json) {
+        expectOk(post("_control/faults", json));
+    }
+
+    /** Moves the emulator's clock forward (codes and tokens expire without sleeping; undone by {@link #reset()}). */
+    public void advanceClock(long seconds) {
+        expectOk(post("_control/clock", "{\"advanceSeconds\":" + seconds + "}"));
     }
 
     /** Changes the emulator's runtime settings, e.g. {@code {"rateLimit":2}} (undone by {@link #reset()}). */

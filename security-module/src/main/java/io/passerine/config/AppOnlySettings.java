@@ -38,8 +38,7 @@ public record AppOnlySettings(String name, String apiKey, Secret apiSecret, URI 
                 config.uri(p + "token-uri", DEFAULT_TOKEN_URI),
                 config.uri(p + "revoke-uri", DEFAULT_REVOKE_URI),
                 config.choice(p + "revoke-style", RevokeStyle.class, RevokeStyle.X_INVALIDATE),
-                new HttpTimeouts(positive(config, p + "connect-timeout", HttpTimeouts.DEFAULT.connect()),
-                        positive(config, p + "read-timeout", HttpTimeouts.DEFAULT.read())),
+                config.timeouts(p),
                 config.duration(p + "refresh-skew", Duration.ofSeconds(60)),
                 minBackoff, maxBackoff);
     }
@@ -47,14 +46,6 @@ public record AppOnlySettings(String name, String apiKey, Secret apiSecret, URI 
     /** {@code passerine.app-only.} or {@code passerine.app-only.<name>.}. */
     public static String prefix(String name) {
         return name.isEmpty() ? PREFIX : PREFIX + name + ".";
-    }
-
-    private static Duration positive(ConfigReader config, String key, Duration defaultValue) {
-        Duration d = config.duration(key, defaultValue);
-        if (d.isZero()) {
-            throw new ConfigurationException(key, "must be positive");
-        }
-        return d;
     }
 
     /** A name for messages: {@code default} or the client's name. */

@@ -1,5 +1,6 @@
 package io.passerine.config;
 
+import io.passerine.http.HttpTimeouts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -73,6 +74,21 @@ public final class ConfigReader {
             throw new ConfigurationException(key, "must not be negative");
         }
         return d;
+    }
+
+    /** A duration that must be more than zero. */
+    public Duration positiveDuration(String key, Duration defaultValue) {
+        Duration d = duration(key, defaultValue);
+        if (d.isZero()) {
+            throw new ConfigurationException(key, "must be positive");
+        }
+        return d;
+    }
+
+    /** {@code <prefix>connect-timeout} and {@code <prefix>read-timeout}, positive, defaults {@link HttpTimeouts#DEFAULT}. */
+    public HttpTimeouts timeouts(String prefix) {
+        return new HttpTimeouts(positiveDuration(prefix + "connect-timeout", HttpTimeouts.DEFAULT.connect()),
+                positiveDuration(prefix + "read-timeout", HttpTimeouts.DEFAULT.read()));
     }
 
     /** A list separated by spaces and/or commas; the default when absent. */

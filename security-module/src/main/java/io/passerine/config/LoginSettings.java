@@ -58,12 +58,9 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
             throw new ConfigurationException(PREFIX + "scopes", "must list scope tokens separated by spaces");
         }
         List<String> groups = c.list(PREFIX + "default-groups", "");
-        HttpTimeouts timeouts = timeouts(c);
+        HttpTimeouts timeouts = c.timeouts(PREFIX);
         Duration skew = c.duration(PREFIX + "refresh-skew", Duration.ofSeconds(60));
-        Duration maxAge = c.duration(PREFIX + "transaction-max-age", Duration.ofMinutes(10));
-        if (maxAge.isZero()) {
-            throw new ConfigurationException(PREFIX + "transaction-max-age", "must be positive");
-        }
+        Duration maxAge = c.positiveDuration(PREFIX + "transaction-max-age", Duration.ofMinutes(10));
         int maxPending = positiveInt(c, PREFIX + "max-pending-logins", 5);
         String postLogout = localPath(c, PREFIX + "post-logout-path").orElse("/");
         Optional<String> errorPage = localPath(c, PREFIX + "error-page");
@@ -74,18 +71,6 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
     /** Whether the client authenticates at the token endpoint (HTTP Basic, RFC 6749 §2.3.1). */
     public boolean confidential() {
         return clientSecret.isPresent();
-    }
-
-    private static HttpTimeouts timeouts(ConfigReader c) {
-        Duration connect = c.duration(PREFIX + "connect-timeout", HttpTimeouts.DEFAULT.connect());
-        Duration read = c.duration(PREFIX + "read-timeout", HttpTimeouts.DEFAULT.read());
-        if (connect.isZero()) {
-            throw new ConfigurationException(PREFIX + "connect-timeout", "must be positive");
-        }
-        if (read.isZero()) {
-            throw new ConfigurationException(PREFIX + "read-timeout", "must be positive");
-        }
-        return new HttpTimeouts(connect, read);
     }
 
     private static int positiveInt(ConfigReader c, String key, int defaultValue) {
