@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import io.passerine.metrics.internal.Telemetry;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,9 @@ public class AppOnlyClients {
 
     private final Map<String, AppOnlyTokenClient> clients = new ConcurrentHashMap<>();
 
+    @Inject
+    Telemetry telemetry;
+
     /**
      * The client named {@code name} ("" for the default), created from MicroProfile Config on first use; its token
      * is shared through a JCache when {@code passerine.app-only.cache=jcache:<name>} is set.
@@ -29,10 +34,9 @@ public class AppOnlyClients {
         return clients.computeIfAbsent(name, n -> {
             ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
             AppOnlySettings settings = AppOnlySettings.read(config, n);
-            return ClusterSettings.from(config).appOnlyCache()
-                    .map(cache -> SharedCache.open(cache, null))
-                    .map(shared -> new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared))
-                    .orElseGet(() -> new DefaultAppOnlyTokenClient(settings, Clock.systemUTC()));
+            SharedCache shared = ClusterSettings.from(config).appOnlyCache()
+                    .map(cache -> SharedCache.open(cache, null)).orElse(null);
+            return new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared, telemetry.metrics());
         });
     }
 

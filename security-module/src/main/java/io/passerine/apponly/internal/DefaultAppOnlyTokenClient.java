@@ -5,6 +5,7 @@ import io.passerine.apponly.BearerToken;
 import io.passerine.config.AppOnlySettings;
 import java.lang.System.Logger.Level;
 import io.passerine.cluster.internal.SharedCache;
+import io.passerine.metrics.internal.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -21,13 +22,16 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
     private final SharedAppOnlyToken shared;
 
     public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock) {
-        this(settings, clock, null);
+        this(settings, clock, null, Metrics.NONE);
     }
 
-    /** With {@code sharedCache} non-null, the token is shared by every node using that cache. */
-    public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock, SharedCache sharedCache) {
+    /**
+     * With {@code sharedCache} non-null, the token is shared by every node using that cache; every token request
+     * this node sends is recorded in {@code metrics}.
+     */
+    public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock, SharedCache sharedCache, Metrics metrics) {
         this.settings = settings;
-        Supplier<BearerToken> fetcher = logged(new ClientCredentialsFetcher(settings, clock));
+        Supplier<BearerToken> fetcher = logged(new ClientCredentialsFetcher(settings, clock), metrics);
         if (sharedCache == null) {
             this.shared = null;
             this.cache = new SingleFlightTokenCache(fetcher, clock, settings.refreshSkew(), settings.minBackoff(),
@@ -85,12 +89,13 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
         return settings;
     }
 
-    private Supplier<BearerToken> logged(Supplier<BearerToken> fetcher) {
+    private Supplier<BearerToken> logged(Supplier<BearerToken> fetcher, Metrics metrics) {
         return () -> {
             LOG.log(Level.DEBUG, "Requesting an app-only token for client ''{0}'' from {1}", settings.displayName(),
                     settings.tokenUri());
             try {
-                BearerToken token = fetcher.get();
+                BearerToken token = metrics.timeTokenRequest(settings.displayName(), Metrics.CLIENT_CREDENTIALS,
+                        fetcher);
                 LOG.log(Level.INFO, "Obtained an app-only token for client ''{0}''{1}", settings.displayName(),
                         token.expiresAt().map(t -> " (expires " + t + ")").orElse(" (no expiry)"));
                 return token;

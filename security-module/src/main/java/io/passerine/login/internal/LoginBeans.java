@@ -4,6 +4,7 @@ import io.passerine.config.ClusterSettings;
 import io.passerine.config.ConfigReader;
 import io.passerine.config.LoginSettings;
 import io.passerine.login.UserTokens;
+import io.passerine.metrics.internal.Telemetry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -23,6 +24,9 @@ public class LoginBeans {
     @Inject
     Instance<Clock> clocks;
 
+    @Inject
+    Telemetry telemetry;
+
     private volatile LoginRuntime runtime;
 
     public LoginRuntime runtime() {
@@ -36,7 +40,8 @@ public class LoginBeans {
         if (r == null) {
             Clock clock = clocks != null && clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
             ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
-            r = new LoginRuntime(LoginSettings.from(config), clock, ClusterSettings.from(config));
+            r = new LoginRuntime(LoginSettings.from(config), clock, ClusterSettings.from(config),
+                    telemetry.metrics());
             runtime = r;
         }
         return r;

@@ -35,6 +35,11 @@ public final class LoginFailure extends RuntimeException {
         public String title() {
             return title;
         }
+
+        /** The {@code passerine.reason} metrics attribute: {@code bad_callback}, {@code cancelled}, ... */
+        public String reason() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     private final Kind kind;

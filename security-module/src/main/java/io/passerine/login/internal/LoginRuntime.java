@@ -3,6 +3,7 @@ package io.passerine.login.internal;
 import io.passerine.cluster.internal.SharedCache;
 import io.passerine.config.ClusterSettings;
 import io.passerine.config.LoginSettings;
+import io.passerine.metrics.internal.Metrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -27,15 +28,21 @@ public final class LoginRuntime {
     private final Revoker revoker;
     private final TransactionStores transactions;
 
+    private final Metrics metrics;
+
     public LoginRuntime(LoginSettings settings, Clock clock) {
-        this(settings, clock, ClusterSettings.NONE);
+        this(settings, clock, ClusterSettings.NONE, Metrics.NONE);
     }
 
-    /** With {@code cluster}: cookie-held transactions and a shared JCache when configured (see README). */
-    public LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster) {
+    /**
+     * With {@code cluster}: cookie-held transactions and a shared JCache when configured (see README); token
+     * requests, refreshes, logins and login failures are recorded in {@code metrics}.
+     */
+    public LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
-        TokenEndpoint endpoint = new TokenEndpoint(settings, clock);
+        this.metrics = metrics;
+        TokenEndpoint endpoint = new TokenEndpoint(settings, clock, metrics);
         this.validator = new CallbackValidator(settings.redirectUri(), settings.issuer());
         this.exchange = new CodeExchange(endpoint, settings.redirectUri());
         this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
@@ -98,5 +105,9 @@ public final class LoginRuntime {
 
     public Revoker revoker() {
         return revoker;
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 }

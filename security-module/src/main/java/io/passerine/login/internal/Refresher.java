@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import io.passerine.http.ProviderException;
 import io.passerine.login.LoginRequiredException;
+import io.passerine.metrics.internal.Metrics;
 
 /**
  * Refreshes the user's access token (RFC 6749 §6). X rotates refresh tokens: the answer's new refresh token replaces
@@ -28,6 +29,21 @@ public class Refresher {
      * @throws ProviderException on timeout, unreachable provider, 5xx or garbage (the tokens may be retried later)
      */
     public TokenSet refresh(TokenSet current) {
+        Metrics metrics = endpoint.metrics();
+        try {
+            TokenSet next = refreshOnce(current);
+            metrics.refresh(TokenEndpoint.CLIENT, Metrics.REFRESHED);
+            return next;
+        } catch (LoginRequiredException e) {
+            metrics.refresh(TokenEndpoint.CLIENT, Metrics.LOGIN_REQUIRED);
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.refresh(TokenEndpoint.CLIENT, Metrics.FAILED);
+            throw e;
+        }
+    }
+
+    private TokenSet refreshOnce(TokenSet current) {
         if (!current.hasRefreshToken()) {
             throw new LoginRequiredException("The access token expired and there is no refresh token");
         }

@@ -18,6 +18,7 @@ import io.passerine.http.ProviderCall;
 import io.passerine.http.ProviderErrors;
 import io.passerine.http.ProviderException;
 import io.passerine.http.ProviderException.Failure;
+import io.passerine.metrics.internal.Metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,12 +32,26 @@ import java.util.Set;
  */
 public final class TokenEndpoint {
 
+    /** The {@code passerine.client} metrics attribute of the login's token requests. */
+    public static final String CLIENT = "login";
+
     private final LoginSettings settings;
     private final Clock clock;
+    private final Metrics metrics;
 
     public TokenEndpoint(LoginSettings settings, Clock clock) {
+        this(settings, clock, Metrics.NONE);
+    }
+
+    /** Every token request is recorded in {@code metrics} (count, latency, failure kind); revocations are not. */
+    public TokenEndpoint(LoginSettings settings, Clock clock, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 
     /**
@@ -52,8 +67,8 @@ public final class TokenEndpoint {
                         grant))
                 .orElseGet(() -> new TokenRequest(settings.tokenUri(), clientId, grant));
         String name = what + " to " + settings.tokenUri();
-        HTTPResponse response = ProviderCall.send(request.toHTTPRequest(), settings.timeouts(), name);
-        return parse(response, requested, clock.instant(), name);
+        return metrics.timeTokenRequest(CLIENT, grant.getType().getValue(), () -> parse(
+                ProviderCall.send(request.toHTTPRequest(), settings.timeouts(), name), requested, clock.instant(), name));
     }
 
     /** Revokes one token (RFC 7009 §2.1; Nimbus adds {@code token_type_hint} from the token's type). */

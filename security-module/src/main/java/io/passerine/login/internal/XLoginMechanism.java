@@ -108,17 +108,21 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
                 req.changeSessionId(); // no session fixation: the pre-login session id dies here
             } // (cookie-held transactions: no session before login; the one created below is new)
             LoginSessions.put(req, new SessionTokens(user, tokens));
+            rt.metrics().login(TokenEndpoint.CLIENT);
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
             return ctx.redirect(accepted.transaction().returnPath());
         } catch (LoginFailure f) {
             LOG.log(Level.WARNING, "X login failed ({0}, HTTP {1})", f.kind(), f.kind().status());
+            rt.metrics().loginFailure(TokenEndpoint.CLIENT, f.kind().reason());
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
         } catch (ProviderException e) {
             LoginFailure f = LoginFailure.from(e);
             LOG.log(Level.WARNING, "X login failed: {0}", e.getMessage());
+            rt.metrics().loginFailure(TokenEndpoint.CLIENT, f.kind().reason());
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
         } catch (RuntimeException e) { // anything else (a cache, a parser): a clear page, never a stack trace
             LOG.log(Level.WARNING, "X login failed: unexpected {0}", e.getClass().getName());
+            rt.metrics().loginFailure(TokenEndpoint.CLIENT, "unexpected");
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(),
                     new LoginFailure(LoginFailure.Kind.PROVIDER, "Login failed. Please start again."),
                     req.getContextPath() + "/");

@@ -110,6 +110,7 @@ class ClusterAppOnlyTokenTest {
                 "passerine.app-only.api-key", "key",
                 "passerine.app-only.api-secret", "secret",
                 "passerine.app-only.token-uri", x.uri(TOKEN_PATH).toString(),
-                "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, cache);
+                "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, cache,
+                io.passerine.metrics.internal.Metrics.NONE);
     }
 }

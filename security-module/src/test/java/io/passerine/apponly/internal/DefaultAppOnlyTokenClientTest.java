@@ -11,6 +11,7 @@ import io.passerine.config.ConfigReader;
 import io.passerine.http.ProviderException;
 import io.passerine.http.ProviderException.Failure;
 import io.passerine.testing.FakeTokenEndpoint;
+import io.passerine.testing.InMemoryMetrics;
 import io.passerine.testing.FakeTokenEndpoint.Answer;
 import io.passerine.testing.MutableClock;
 import java.net.ServerSocket;
@@ -142,6 +143,37 @@ class DefaultAppOnlyTokenClientTest {
         clock.advance(Duration.ofSeconds(1));
         assertEquals("T", client.token().value());
         assertEquals(2, x.calls(TOKEN_PATH));
+    }
+
+    @Test
+    void metricsCountExactlyTheRequestsTheEndpointReceived() throws Exception {
+        InMemoryMetrics otel = new InMemoryMetrics();
+        x.answer(TOKEN_PATH, Answer.json(403, "{\"errors\":[{\"code\":99,\"message\":\"Unable to verify\"}]}"));
+        DefaultAppOnlyTokenClient client = new DefaultAppOnlyTokenClient(AppOnlySettings.read(ConfigReader.of(Map.of(
+                "passerine.app-only.api-key", KEY,
+                "passerine.app-only.api-secret", SECRET,
+                "passerine.app-only.token-uri", x.uri(TOKEN_PATH).toString(),
+                "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, null, otel.metrics());
+        assertEquals(Failure.REJECTED, assertThrows(ProviderException.class, client::token).failure());
+        assertEquals(Failure.BACKING_OFF, assertThrows(ProviderException.class, client::token).failure());
+        x.answer(TOKEN_PATH, Answer.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"T\"}").delayed(100));
+        clock.advance(Duration.ofHours(1));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Future<BearerToken>> callers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            callers.add(pool.submit(client::token));
+        }
+        for (Future<BearerToken> f : callers) {
+            assertEquals("T", f.get(10, TimeUnit.SECONDS).value());
+        }
+        pool.shutdown();
+
+        assertEquals(2, x.calls(TOKEN_PATH));
+        assertEquals(x.calls(TOKEN_PATH), otel.value("passerine.token.requests", "passerine.client", "default",
+                "passerine.grant", "client_credentials"), otel.dump());
+        assertEquals(1, otel.value("passerine.token.failures", "error.type", "rejected"), "BACKING_OFF sent nothing");
+        assertEquals(1, otel.value("passerine.token.duration", "passerine.outcome", "success"));
+        assertFalse(otel.dump().contains(SECRET) || otel.dump().contains(KEY));
     }
 
     @Test

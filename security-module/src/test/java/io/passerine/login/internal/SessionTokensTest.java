@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.testing.InMemoryMetrics;
 import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,8 +40,10 @@ class SessionTokensTest {
         provider.close();
     }
 
+    private final InMemoryMetrics otel = new InMemoryMetrics();
+
     private Refresher refresher() {
-        return new Refresher(new TokenEndpoint(provider.settings(Map.of()), clock));
+        return new Refresher(new TokenEndpoint(provider.settings(Map.of()), clock, otel.metrics()));
     }
 
     private TokenSet expiringIn(Duration d, String refresh) {
@@ -107,6 +110,9 @@ class SessionTokensTest {
         assertEquals(List.of("RT-0"), FakeProvider.form(provider.calls.get(0)).get("refresh_token"));
         assertSame(st.peek(), st.current(clock, SKEW, refresher), "fresh token: cached path");
         assertEquals(1, provider.count(TOKEN));
+        assertEquals(1, otel.value("passerine.refreshes", "passerine.outcome", "refreshed"), otel.dump());
+        assertEquals(1, otel.value("passerine.token.requests", "passerine.client", "login",
+                "passerine.grant", "refresh_token"));
     }
 
     @Test
@@ -131,6 +137,9 @@ class SessionTokensTest {
         assertNull(st.peek());
         assertThrows(LoginRequiredException.class, () -> st.current(clock, SKEW, refresher()));
         assertEquals(1, provider.count(TOKEN));
+        assertEquals(1, otel.value("passerine.refreshes", "passerine.outcome", "login_required"), otel.dump());
+        assertEquals(1, otel.value("passerine.token.failures", "passerine.grant", "refresh_token",
+                "error.type", "rejected"));
     }
 
     @Test
@@ -140,6 +149,8 @@ class SessionTokensTest {
         assertThrows(LoginRequiredException.class, () -> st.current(clock, SKEW, refresher()));
         assertEquals(0, provider.count(TOKEN));
         assertNull(st.peek());
+        assertEquals(1, otel.value("passerine.refreshes", "passerine.outcome", "login_required"));
+        assertEquals(0, otel.value("passerine.token.requests"), "no call, no token request counted");
     }
 
     @Test
