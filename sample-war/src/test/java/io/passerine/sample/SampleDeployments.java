@@ -18,6 +18,16 @@ public final class SampleDeployments {
         return ShrinkWrap.create(ZipImporter.class, "sample.war").importFrom(war).as(WebArchive.class);
     }
 
+    /** The built {@code sample.war} with {@code extraConfig} appended to its MicroProfile Config properties. */
+    public static WebArchive builtSampleWith(String extraConfig) throws java.io.IOException {
+        String path = "WEB-INF/classes/META-INF/microprofile-config.properties";
+        String config = java.nio.file.Files.readString(
+                new File(System.getProperty("sample.dir", "target/sample"), path).toPath());
+        WebArchive war = builtSample();
+        war.delete(path);
+        return war.add(new org.jboss.shrinkwrap.api.asset.StringAsset(config + "\n" + extraConfig), path);
+    }
+
     /**
      * A test WAR named {@code name} holding the Passerine library and its dependencies exactly as the sample ships
      * them (its {@code WEB-INF/lib}), plus the given classes and MicroProfile Config properties.
