@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metrics an OpenTelemetry SDK printed into the server's messages.log through its {@code logging} exporter
+ * The test server's messages.log, and the metrics an OpenTelemetry SDK printed into the server's messages.log through its {@code logging} exporter
  * ({@code metric: ImmutableMetricData{... name=passerine.x, ... points=[...]}}): the last export of each Passerine
  * metric written after {@link #mark()}.
  */
@@ -32,18 +32,23 @@ final class LoggedMetrics {
 
     static LoggedMetrics since(long offset) throws IOException {
         LoggedMetrics m = new LoggedMetrics();
+        for (String line : messagesSince(offset).split("\n")) {
+            Matcher name = NAME.matcher(line);
+            if (name.find()) {
+                m.lastLine.put(name.group(1), line);
+            }
+        }
+        return m;
+    }
+
+    /** What messages.log received after {@code offset} (see {@link #mark()}). */
+    static String messagesSince(long offset) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(MESSAGES.toFile(), "r")) {
             f.seek(Math.min(offset, f.length()));
             byte[] rest = new byte[(int) (f.length() - f.getFilePointer())];
             f.readFully(rest);
-            for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-                Matcher name = NAME.matcher(line);
-                if (name.find()) {
-                    m.lastLine.put(name.group(1), line);
-                }
-            }
+            return new String(rest, StandardCharsets.UTF_8);
         }
-        return m;
     }
 
     /**

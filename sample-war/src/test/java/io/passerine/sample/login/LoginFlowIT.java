@@ -154,7 +154,7 @@ class LoginFlowIT {
         Browser b = new Browser();
         String callback = b.consent(startLogin(b, "/me"), "alice", false);
         HttpResponse<String> res = b.get(callback + "&error_description=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-        assertCleanErrorPage(res, 401);
+        assertCleanErrorPage(res, 403);
         assertTrue(res.body().contains("Login cancelled"), res.body());
         assertTrue(res.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), res.body());
         assertFalse(res.body().contains("<script>"), res.body());

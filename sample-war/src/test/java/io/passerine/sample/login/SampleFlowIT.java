@@ -108,11 +108,18 @@ class SampleFlowIT {
     @Test
     void cancelledLoginShowsTheSamplesErrorPage() throws Exception {
         Browser b = new Browser();
+        long mark = LoggedMetrics.mark();
         HttpResponse<String> res = b.get(b.consent(startLogin(b, "/me"), "dave", false));
-        assertTrue(res.statusCode() >= 400, String.valueOf(res.statusCode()));
+        assertEquals(403, res.statusCode());
+        assertEquals("text/html;charset=UTF-8", res.headers().firstValue("Content-Type").orElse("")
+                .replace(" ", ""));
         assertTrue(res.body().contains("id=\"login-error\""), res.body());
         assertTrue(res.body().toLowerCase().contains("cancel"), res.body());
         assertEquals(0, Emulator.count(Emulator.TOKEN));
+        Thread.sleep(300); // the server logs a late header write right after the response
+        String log = LoggedMetrics.messagesSince(mark);
+        assertTrue(log.contains("X login failed (CANCELLED"), log);
+        assertFalse(log.contains("SRVE8094W") || log.contains("SRVE8115W"), "the error page committed early: " + log);
     }
 
     @Test

@@ -55,7 +55,7 @@ class TelemetryIT {
         assertEquals(200, user.get(SAMPLE + "/timeline").statusCode(), "refreshes first (30 s token, 60 s skew)");
 
         Browser cancels = new Browser();
-        assertEquals(401, cancels.get(cancels.consent(start(cancels, "/me"), "otel_other", false)).statusCode());
+        assertEquals(403, cancels.get(cancels.consent(start(cancels, "/me"), "otel_other", false)).statusCode());
         Browser forges = new Browser();
         String callback = forges.consent(start(forges, "/me"), "otel_other", true);
         assertEquals(400, forges.get(callback.replaceAll("state=[^&]+", "state=forged")).statusCode());

@@ -13,8 +13,12 @@ public final class LoginFailure extends RuntimeException {
     public enum Kind {
         /** The callback is not one we can accept (unknown/replayed state, duplicates, wrong iss): 400. */
         BAD_CALLBACK(400, "Login failed"),
-        /** The user declined at the provider ({@code error=access_denied}). */
-        CANCELLED(401, "Login cancelled"),
+        /**
+         * The user declined at the provider ({@code error=access_denied}): 403, not 401 — a 401 needs a
+         * {@code WWW-Authenticate} challenge (RFC 9110 §15.5.2), and Open Liberty takes a 401 from the mechanism as
+         * its own challenge, rewriting status and headers after the page (SRVE8115W/SRVE8094W in the log).
+         */
+        CANCELLED(403, "Login cancelled"),
         /** The provider's token or userinfo endpoint answered with an error or garbage: 502. */
         PROVIDER(502, "Login failed"),
         /** The provider did not answer in time: 504. */
