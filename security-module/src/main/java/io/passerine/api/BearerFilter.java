@@ -3,6 +3,8 @@ package io.passerine.api;
 import io.passerine.api.internal.ApiPolicy;
 import io.passerine.api.internal.ApiRuntime;
 import io.passerine.api.internal.RateLimitRegistry;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * The common part of Passerine's outgoing JAX-RS filters for X's API: puts a bearer token on the request (RFC 6750
@@ -34,6 +38,11 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
     private static final String ATTEMPT = BearerFilter.class.getName() + ".attempt";
     private static final String RETRIED_401 = BearerFilter.class.getName() + ".retried401";
     private static final String WAITED_429 = BearerFilter.class.getName() + ".waited429";
+    /** Set by every MicroProfile Rest Client on its requests (MP Rest Client 2.0+). */
+    private static final String MP_INVOKED_METHOD = "org.eclipse.microprofile.rest.client.invokedMethod";
+    /** Timeouts of a resend for a MicroProfile Rest Client (whose own ones cannot be read back). */
+    public static final Duration RESEND_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration RESEND_READ_TIMEOUT = Duration.ofSeconds(30);
 
     /** The current credential (fetched or refreshed as needed). */
     protected abstract T credential();
@@ -72,7 +81,7 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
 
         int status = response.getStatus();
         if (status == 401 && request.getProperty(RETRIED_401) == null && rejected(credential)) {
-            replace(response, resend(request, Map.of(RETRIED_401, true)));
+            resend(request, response, Map.of(RETRIED_401, true));
             return;
         }
         int attempt = request.getProperty(ATTEMPT) instanceof Integer n ? n : 1;
@@ -84,8 +93,8 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
         }
         if (decision instanceof ApiPolicy.Retry retry) {
             sleep(retry.delay().toMillis());
-            replace(response, resend(request, status == 429 ? Map.of(WAITED_429, true, ATTEMPT, attempt)
-                    : Map.of(ATTEMPT, attempt + 1)));
+            resend(request, response, status == 429 ? Map.of(WAITED_429, true, ATTEMPT, attempt)
+                    : Map.of(ATTEMPT, attempt + 1));
         }
     }
 
@@ -98,9 +107,38 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
         return new String(body, StandardCharsets.UTF_8).contains("usage-capped");
     }
 
-    /** The same method, URI, headers (but Authorization) and entity, through the same client. */
-    private static Response resend(ClientRequestContext request, Map<String, Object> properties) {
-        Invocation.Builder builder = request.getClient().target(request.getUri()).request();
+    /**
+     * Sends the same method, URI, headers (but Authorization) and entity once more, through this filter again, and
+     * puts the answer in place of {@code response}. A plain JAX-RS client resends through itself (its other filters
+     * and settings apply); a MicroProfile Rest Client cannot (RESTEasy's MP invocations need the interface method a
+     * resend does not have), so its resend goes through a short-lived JAX-RS client with the same TLS settings,
+     * {@link #RESEND_CONNECT_TIMEOUT} and {@link #RESEND_READ_TIMEOUT}.
+     */
+    private void resend(ClientRequestContext request, ClientResponseContext response, Map<String, Object> properties) {
+        if (request.getProperty(MP_INVOKED_METHOD) == null) {
+            replace(response, resend(request.getClient(), request, properties));
+            return;
+        }
+        ClientBuilder builder = ClientBuilder.newBuilder()
+                .connectTimeout(RESEND_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(RESEND_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Client original = request.getClient();
+        if (original.getSslContext() != null) {
+            builder.sslContext(original.getSslContext());
+        }
+        if (original.getHostnameVerifier() != null) {
+            builder.hostnameVerifier(original.getHostnameVerifier());
+        }
+        Client own = builder.register(this).build();
+        try {
+            replace(response, resend(own, request, properties));
+        } finally {
+            own.close();
+        }
+    }
+
+    private static Response resend(Client client, ClientRequestContext request, Map<String, Object> properties) {
+        Invocation.Builder builder = client.target(request.getUri()).request();
         request.getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)) {
                 values.forEach(v -> builder.header(name, v));

@@ -140,7 +140,7 @@ class AppOnlyIT {
         return base.toURI().resolve(path);
     }
 
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
         assertTrue(m.find(), json);
         return m.group(1);
