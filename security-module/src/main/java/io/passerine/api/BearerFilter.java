@@ -33,7 +33,6 @@ import java.time.Duration;
  */
 public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResponseFilter {
 
-    private static final java.util.regex.Pattern ID_SEGMENT = java.util.regex.Pattern.compile("/\\d{3,}(?=/|$)");
     private static final String CREDENTIAL = BearerFilter.class.getName() + ".credential";
     private static final String ATTEMPT = BearerFilter.class.getName() + ".attempt";
     private static final String RETRIED_401 = BearerFilter.class.getName() + ".retried401";
@@ -71,10 +70,7 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
             return;
         }
         ApiRuntime runtime = ApiRuntime.current();
-        // ids in the path (/2/users/2244994945/tweets) become ":id", so that the registry stays bounded; short
-        // numeric segments stay (the API version "2")
-        String path = ID_SEGMENT.matcher(request.getUri().getPath()).replaceAll("/:id");
-        String endpoint = request.getMethod() + " " + path;
+        String endpoint = RateLimitRegistry.endpoint(request.getMethod(), request.getUri().getPath());
         String what = "X API call " + endpoint;
         Optional<RateLimit> limit = RateLimitRegistry.parse(response.getHeaders()::getFirst, runtime.clock().instant());
         limit.ifPresent(l -> runtime.registry().record(client(credential), endpoint, l));

@@ -20,13 +20,13 @@ public final class InMemoryMetrics {
     private final Metrics metrics;
 
     public InMemoryMetrics() {
-        this(Map::of);
+        this(Map::of, java.time.Clock.systemUTC());
     }
 
-    public InMemoryMetrics(Supplier<Map<String, Map<String, RateLimit>>> rateLimits) {
+    public InMemoryMetrics(Supplier<Map<String, Map<String, RateLimit>>> rateLimits, java.time.Clock clock) {
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
                 .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build();
-        metrics = OpenTelemetryMetrics.create(sdk, rateLimits);
+        metrics = OpenTelemetryMetrics.create(sdk, rateLimits, clock);
     }
 
     public Metrics metrics() {

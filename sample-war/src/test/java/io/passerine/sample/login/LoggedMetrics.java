@@ -79,6 +79,20 @@ final class LoggedMetrics {
         return total;
     }
 
+    /** messages.log after {@code offset} once it holds {@code text} (at most 10 s; then it fails). */
+    static String awaitMessage(long offset, String text) throws IOException, InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        String log = messagesSince(offset);
+        while (!log.contains(text) && System.nanoTime() < end) {
+            Thread.sleep(100);
+            log = messagesSince(offset);
+        }
+        if (!log.contains(text)) {
+            throw new AssertionError("'" + text + "' not logged within 10 s: " + log);
+        }
+        return log;
+    }
+
     /** The exported lines, for assertion messages and the secret check. */
     String text() {
         return String.join("\n", lastLine.values());

@@ -32,6 +32,26 @@ public final class RateLimitRegistry implements RateLimits {
         }
     }
 
+    /**
+     * The registry key of a call: method and path with every identifier folded, so that the keys stay few and no
+     * user name or id ends up in them (nor in metrics): a segment holding a digit becomes {@code :id} (a tweet, user,
+     * list or Space id; API versions such as {@code 2} or {@code 1.1} stay), the segment after {@code username}
+     * becomes {@code :username}. {@code GET /2/users/by/username/jack} → {@code GET /2/users/by/username/:username}.
+     */
+    public static String endpoint(String method, String path) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (i > 0 && segments[i - 1].equals("username") && !segments[i].isEmpty()) {
+                segments[i] = ":username";
+            } else if (segments[i].chars().anyMatch(Character::isDigit) && !VERSION.matcher(segments[i]).matches()) {
+                segments[i] = ":id";
+            }
+        }
+        return method + " " + String.join("/", segments);
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{1,2}(\\.\\d{1,2})?");
+
     public void record(String client, String endpoint, RateLimit limit) {
         byClient.computeIfAbsent(client, c -> new ConcurrentHashMap<>()).put(endpoint, limit);
     }

@@ -8,6 +8,8 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.passerine.api.RateLimit;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,13 +42,15 @@ public final class OpenTelemetryMetrics implements Metrics, AutoCloseable {
     /**
      * @param openTelemetry an {@code io.opentelemetry.api.OpenTelemetry} (typed Object so callers need not link the API)
      * @param rateLimits the quotas last seen, client → endpoint → quota ({@code RateLimits.snapshot()})
+     * @param clock tells which quotas are past their reset (those are not reported: their window is over)
      */
-    public static Metrics create(Object openTelemetry,
-            Supplier<Map<String, Map<String, RateLimit>>> rateLimits) {
-        return new OpenTelemetryMetrics((OpenTelemetry) openTelemetry, rateLimits);
+    public static Metrics create(Object openTelemetry, Supplier<Map<String, Map<String, RateLimit>>> rateLimits,
+            Clock clock) {
+        return new OpenTelemetryMetrics((OpenTelemetry) openTelemetry, rateLimits, clock);
     }
 
-    OpenTelemetryMetrics(OpenTelemetry openTelemetry, Supplier<Map<String, Map<String, RateLimit>>> rateLimits) {
+    OpenTelemetryMetrics(OpenTelemetry openTelemetry, Supplier<Map<String, Map<String, RateLimit>>> rateLimits,
+            Clock clock) {
         Meter meter = openTelemetry.getMeter("io.passerine");
         tokenRequests = meter.counterBuilder("passerine.token.requests")
                 .setDescription("Calls to the provider's token endpoint").setUnit("{request}").build();
@@ -65,7 +69,7 @@ public final class OpenTelemetryMetrics implements Metrics, AutoCloseable {
         rateLimitRemaining = meter.gaugeBuilder("passerine.rate_limit.remaining").ofLongs()
                 .setDescription("Requests left in X's current rate-limit window (x-rate-limit-remaining)")
                 .setUnit("{request}")
-                .buildWithCallback(m -> remaining(rateLimits.get())
+                .buildWithCallback(m -> remaining(rateLimits.get(), clock.instant())
                         .forEach((attributes, left) -> m.record(left, attributes)));
     }
 
@@ -101,15 +105,19 @@ public final class OpenTelemetryMetrics implements Metrics, AutoCloseable {
     }
 
     /**
-     * One value per (client, endpoint); the registry's {@code user:<name>} clients fold into client {@value #USERS}
-     * with the lowest remaining, so no user name becomes an attribute.
+     * One value per (client, endpoint) whose window has not reset yet (an old window's count would alarm for ever);
+     * the registry's {@code user:<name>} clients fold into client {@value #USERS} with the lowest remaining, so no
+     * user name becomes an attribute.
      */
-    static Map<Attributes, Long> remaining(Map<String, Map<String, RateLimit>> snapshot) {
+    static Map<Attributes, Long> remaining(Map<String, Map<String, RateLimit>> snapshot, Instant now) {
         Map<Attributes, Long> values = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         snapshot.forEach((client, endpoints) -> {
             String name = client.startsWith("user:") ? USERS : client;
-            endpoints.forEach((endpoint, limit) -> values.merge(Attributes.of(CLIENT, name, ENDPOINT, endpoint),
-                    limit.remaining(), Math::min));
+            endpoints.forEach((endpoint, limit) -> {
+                if (limit.reset().isAfter(now)) {
+                    values.merge(Attributes.of(CLIENT, name, ENDPOINT, endpoint), limit.remaining(), Math::min);
+                }
+            });
         });
         return values;
     }

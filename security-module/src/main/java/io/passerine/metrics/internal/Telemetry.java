@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 
 /**
  * The application's {@link Metrics} (CDI, created at startup): OpenTelemetry's when the server offers an
@@ -51,13 +52,20 @@ public class Telemetry {
             LOG.log(Level.DEBUG, "Passerine metrics off: the OpenTelemetry API is not visible to the application");
             return Metrics.NONE;
         }
-        Instance<?> bean = CDI.current().select(type);
-        if (!bean.isResolvable()) {
-            LOG.log(Level.DEBUG, "Passerine metrics off: no OpenTelemetry bean (MicroProfile Telemetry not enabled)");
+        try {
+            Instance<?> bean = CDI.current().select(type);
+            if (!bean.isResolvable()) {
+                LOG.log(Level.DEBUG, "Passerine metrics off: no OpenTelemetry bean (MicroProfile Telemetry not enabled)");
+                return Metrics.NONE;
+            }
+            Metrics m = OpenTelemetryMetrics.create(bean.get(), () -> api.registry().snapshot(), Clock.systemUTC());
+            LOG.log(Level.DEBUG, "Passerine metrics recorded through OpenTelemetry");
+            return m;
+        } catch (RuntimeException | LinkageError e) { // e.g. an OpenTelemetry API older than 1.32: never fail the app
+            LOG.log(Level.WARNING, "Passerine metrics off: the server''s OpenTelemetry could not be used ({0})",
+                    e.getClass().getName());
             return Metrics.NONE;
         }
-        LOG.log(Level.DEBUG, "Passerine metrics recorded through OpenTelemetry");
-        return OpenTelemetryMetrics.create(bean.get(), () -> api.registry().snapshot());
     }
 
     @PreDestroy

@@ -93,7 +93,7 @@ class CallbackValidatorTest {
         assertEquals(Kind.CANCELLED, f.kind());
         assertTrue(f.getMessage().startsWith("Login was cancelled"));
         assertFalse(f.getMessage().contains("\n"));
-        String page = ErrorPages.html(401, f.kind().title(), f.getMessage(), "/ctx/");
+        String page = ErrorPages.html(f.kind().status(), f.kind().title(), f.getMessage(), "/ctx/");
         assertFalse(page.contains("<script>"));
         assertTrue(page.contains("&lt;script&gt;"));
         assertEquals(0, pending.size(), "transaction cleared");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.passerine.api.RateLimit;
 import io.passerine.http.ProviderException;
 import io.passerine.testing.InMemoryMetrics;
+import io.passerine.testing.MutableClock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The OpenTelemetry names, attributes and values of Passerine's metrics, read back through a real SDK. */
 class OpenTelemetryMetricsTest {
 
-    static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant T = Instant.parse("2026-01-01T00:15:00Z"); // the windows' reset
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
 
     @Test
     void tokenRequestsAreCountedTimedAndFailuresKeptApartByKind() {
@@ -63,7 +65,7 @@ class OpenTelemetryMetricsTest {
                 "app-only", Map.of("/2/tweets", new RateLimit(450, 447, T, T)),
                 "user:jack", Map.of("/2/users/me", new RateLimit(75, 70, T, T)),
                 "user:jill", Map.of("/2/users/me", new RateLimit(75, 12, T, T))));
-        InMemoryMetrics otel = new InMemoryMetrics(seen::get);
+        InMemoryMetrics otel = new InMemoryMetrics(seen::get, clock);
         assertEquals(447, otel.value("passerine.rate_limit.remaining", "passerine.client", "app-only",
                 "passerine.endpoint", "/2/tweets"), otel.dump());
         assertEquals(12, otel.value("passerine.rate_limit.remaining", "passerine.client", "user",
@@ -72,12 +74,16 @@ class OpenTelemetryMetricsTest {
 
         seen.set(Map.of("app-only", Map.of("/2/tweets", new RateLimit(450, 446, T, T))));
         assertEquals(446, otel.value("passerine.rate_limit.remaining", "passerine.endpoint", "/2/tweets"));
+
+        clock.advance(java.time.Duration.ofMinutes(15)); // the window reset: its old count is no longer reported
+        assertEquals(0, otel.value("passerine.rate_limit.remaining"), otel.dump());
+        assertFalse(otel.dump().contains("rate_limit"), otel.dump());
     }
 
     @Test
     void closingUnregistersTheGaugeCallback() throws Exception {
         InMemoryMetrics otel = new InMemoryMetrics(() -> Map.of("app-only",
-                Map.of("/2/tweets", new RateLimit(450, 447, T, T))));
+                Map.of("/2/tweets", new RateLimit(450, 447, T, T))), clock);
         assertEquals(447, otel.value("passerine.rate_limit.remaining"));
         ((AutoCloseable) otel.metrics()).close();
         assertEquals(0, otel.value("passerine.rate_limit.remaining"), otel.dump());
