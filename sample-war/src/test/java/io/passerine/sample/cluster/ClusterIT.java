@@ -113,6 +113,52 @@ class ClusterIT {
         login(PORT_B, PORT_A);
     }
 
+    /**
+     * Checklist row 15 across nodes: one session replicated to both nodes holds a rotating refresh token that only one
+     * node may spend. 20 concurrent requests over both nodes find the access token inside the refresh skew; X sees
+     * exactly one refresh (a second one would spend the rotated token and fail) and every request succeeds.
+     */
+    @Test
+    @Order(5)
+    void expiringTokensOfOneSessionAreRefreshedOnceForTheWholeCluster() throws Exception {
+        Client.emulator("POST", "/_control/reset");
+        io.passerine.sample.EmulatorControl emulator = new io.passerine.sample.EmulatorControl(
+                java.net.URI.create(EMULATOR + "/"));
+        emulator.configure("{\"accessTokenLifetimeSeconds\":61}"); // the skew is 60 s: due in one second
+        Client browser = new Client();
+        HttpResponse<String> start = browser.get(node(PORT_A) + "/sample/timeline");
+        assertEquals(302, start.statusCode());
+        String callback = browser.consent(start.headers().firstValue("Location").orElseThrow(), "refresh_user");
+        assertEquals(302, browser.get(callback).statusCode());
+        assertEquals(200, browser.get(node(PORT_B) + "/sample/me").statusCode(), "the session reached node B");
+        assertEquals(1, Client.count(TOKEN));
+        emulator.configure("{\"accessTokenLifetimeSeconds\":7200}"); // the refreshed token is good for long
+        Thread.sleep(1_500);
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String url = node(i % 2 == 0 ? PORT_A : PORT_B) + "/sample/timeline";
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return browser.get(url);
+                }));
+            }
+            go.countDown();
+            for (Future<HttpResponse<String>> f : answers) {
+                HttpResponse<String> r = f.get();
+                assertEquals(200, r.statusCode(), r.body());
+                assertTrue(r.body().contains("@refresh_user"), r.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, Client.count(TOKEN), "the login and exactly one refresh, cluster-wide");
+        assertEquals(20, Client.count("/2/tweets"));
+    }
+
     private static void login(int startOn, int callbackOn) throws Exception {
         Client.emulator("POST", "/_control/reset");
         Client browser = new Client();
