@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link io.passerine.apponly.AppOnlyBearerFilter} on a MicroProfile Rest Client ({@code @RegisterProvider}, Liberty's
- * mpRestClient-3.0) instead of a plain JAX-RS client: one token for many calls, X's quota recorded, and a token
- * invalidated elsewhere replaced with exactly one retry — counted at the x-emulator.
+ * mpRestClient-3.0) instead of a plain JAX-RS client: one token for many calls, X's quota recorded, a token
+ * invalidated elsewhere replaced with exactly one retry, a 429 waited out and a 503 retried — counted at the
+ * x-emulator.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -28,9 +29,12 @@ class RestClientIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return SampleDeployments.withPasserine("restclient-it.war", AppOnlyIT.CONFIG
-                + "x-api/mp-rest/url=http://localhost:9080/x-emulator\n", XApi.class, RestClientResource.class,
-                RestClientResource.RestClientApplication.class);
+        return SampleDeployments.withPasserine("restclient-it.war", AppOnlyIT.CONFIG + """
+                x-api/mp-rest/url=http://localhost:9080/x-emulator
+                passerine.api.rate-limit.wait=true
+                passerine.api.rate-limit.max-wait=10s
+                passerine.api.rate-limit.jitter=200ms
+                """, XApi.class, RestClientResource.class, RestClientResource.RestClientApplication.class);
     }
 
     @ArquillianResource
@@ -80,6 +84,27 @@ class RestClientIT {
         assertEquals("API answered 401", get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).body());
         assertEquals(2, emulator.calls("/2/tweets"));
         assertEquals(2, emulator.calls("/oauth2/token"));
+    }
+
+    @Test
+    void rateLimitedCallWaitsForTheResetAndIsResentOnce() throws Exception {
+        emulator.configure("{\"rateLimit\":1,\"rateLimitWindowSeconds\":2}");
+        assertEquals(200, get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).statusCode());
+        HttpResponse<String> waited = get("api/rc/tweets?ids=" + AppOnlyIT.TWEET);
+        assertEquals(200, waited.statusCode(), waited.body());
+        assertTrue(waited.body().contains(AppOnlyIT.TWEET), waited.body());
+        assertEquals(3, emulator.calls("/2/tweets"), "the call, its 429, one resend after the reset");
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenPassedOn() throws Exception {
+        assertEquals(200, get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).statusCode());
+        emulator.fault("/2/tweets", 1, 503, "{\"title\":\"Service Unavailable\"}");
+        assertEquals(200, get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).statusCode());
+        assertEquals(3, emulator.calls("/2/tweets"));
+        emulator.fault("/2/tweets", 3, 503, "{\"title\":\"Service Unavailable\"}");
+        assertEquals("API answered 503", get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).body());
+        assertEquals(6, emulator.calls("/2/tweets"), "two retries, then the 503 reaches the Rest Client");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
