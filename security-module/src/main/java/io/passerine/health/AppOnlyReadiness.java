@@ -4,6 +4,8 @@ import io.passerine.apponly.internal.AppOnlyClients;
 import io.passerine.apponly.internal.AppOnlyExtension;
 import io.passerine.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +34,19 @@ public class AppOnlyReadiness implements HealthCheck {
 
     private final Map<String, CachedProbe> probes = new ConcurrentHashMap<>();
 
+    /** Read at startup, on a thread of the application (a health probe's thread may have no java:app context). */
+    private volatile String application;
+
+    void start(@Observes Startup startup) {
+        application = Probes.applicationName();
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("passerine-app-only");
+        if (application != null) {
+            b.withData("application", application);
+        }
         boolean up = true;
         for (String name : extension.clientNames()) {
             CachedProbe.Result r = probes.computeIfAbsent(name, n -> new CachedProbe(

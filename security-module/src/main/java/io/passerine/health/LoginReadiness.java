@@ -3,6 +3,8 @@ package io.passerine.health;
 import io.passerine.login.internal.LoginBeans;
 import io.passerine.login.internal.LoginRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -21,9 +23,19 @@ public class LoginReadiness implements HealthCheck {
 
     private volatile CachedProbe probe;
 
+    /** Read at startup, on a thread of the application (a health probe's thread may have no java:app context). */
+    private volatile String application;
+
+    void start(@Observes Startup startup) {
+        application = Probes.applicationName();
+    }
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder b = HealthCheckResponse.named("passerine-login");
+        if (application != null) {
+            b.withData("application", application);
+        }
         LoginRuntime runtime = LoginBeans.current();
         if (runtime == null) {
             return b.up().withData("login", "disabled").build();

@@ -17,6 +17,18 @@ final class Probes {
     }
 
     /** UP when the client holds a token or can really obtain one (its single flight and backoff apply). */
+    /**
+     * The application's name ({@code java:app/AppName}), put in each check's data so that two Passerine applications
+     * on one server can be told apart; null where the naming context does not tell it.
+     */
+    static String applicationName() {
+        try {
+            return (String) new javax.naming.InitialContext().lookup("java:app/AppName");
+        } catch (javax.naming.NamingException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static CachedProbe.Result appOnly(AppOnlyTokenClient client) {
         try {
             client.token();

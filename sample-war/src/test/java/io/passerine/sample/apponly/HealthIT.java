@@ -50,7 +50,9 @@ class HealthIT {
 
     @Test
     void appOnlyReadinessFollowsTheTokenEndpointWithoutHammeringIt() throws Exception {
-        assertEquals("UP", check("passerine-app-only").status);
+        Check up = check("passerine-app-only");
+        assertEquals("UP", up.status, up.json);
+        assertTrue(up.json.contains("\"application\":\"health-it\""), "which application: " + up.json);
         send(TestHttp.request(URI.create(APP + "api/probe/invalidate")).POST(HttpRequest.BodyPublishers.noBody()).build());
         emulator.reset();
         emulator.fault("/oauth2/token", 100, 503, "{}");
@@ -73,7 +75,9 @@ class HealthIT {
 
     @Test
     void loginIsDisabledHereAndTheSamplesLoginCheckIsUp() throws Exception {
-        assertTrue(check("passerine-login").json.contains("\"login\":\"disabled\""));
+        Check login = check("passerine-login");
+        assertTrue(login.json.contains("\"login\":\"disabled\""), login.json);
+        assertTrue(login.json.contains("\"application\":\"health-it\""), login.json);
     }
 
     private record Check(String status, String json) {
