@@ -81,9 +81,9 @@ class TelemetryIT {
             assertEquals(1, exported.value("passerine.login.failures", "passerine.reason", "cancelled"));
             assertEquals(1, exported.value("passerine.login.failures", "passerine.reason", "bad_callback"));
             assertEquals(1, exported.value("passerine.login.failures", "passerine.reason", "provider"));
-            assertEquals(2, exported.value("passerine.rate_limit.remaining", "passerine.client", "app-only",
+            assertEquals(2, exported.value("passerine.rate_limit.remaining", "passerine.client", "default",
                     "passerine.endpoint", "GET /x-emulator/2/tweets"), "limit 5, 3 calls");
-            assertEquals(4, exported.value("passerine.rate_limit.remaining", "passerine.client", "user"),
+            assertEquals(4, exported.value("passerine.rate_limit.remaining", "passerine.client", "login"),
                     "one user call");
         });
         assertFalse(m.text().contains("otel_user") || m.text().contains("sample-secret")
@@ -92,10 +92,10 @@ class TelemetryIT {
         assertFalse(log.contains("SRVE8094W") || log.contains("SRVE8115W"), "an error page committed early: " + log);
     }
 
-    /** Polls the exports after {@code mark} until one passes {@code checks} (20 s at most, then its failure). */
+    /** Polls the exports after {@code mark} until one passes {@code checks} (30 s at most, then its failure). */
     private static LoggedMetrics awaitExport(long mark, java.util.function.Consumer<LoggedMetrics> checks)
             throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        Instant end = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             LoggedMetrics m = LoggedMetrics.since(mark);
             try {

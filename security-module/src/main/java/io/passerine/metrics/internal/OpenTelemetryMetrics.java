@@ -28,8 +28,11 @@ public final class OpenTelemetryMetrics implements Metrics, AutoCloseable {
     static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> REASON = AttributeKey.stringKey("passerine.reason");
     static final AttributeKey<String> ENDPOINT = AttributeKey.stringKey("passerine.endpoint");
-    /** Users' quotas are reported as one series per endpoint: the lowest remaining of all users (no user names). */
-    static final String USERS = "user";
+    /**
+     * Users' quotas are reported under the login's client name, one series per endpoint: the lowest remaining of all
+     * users (no user names).
+     */
+    static final String USERS = "login";
 
     private final LongCounter tokenRequests;
     private final LongCounter tokenFailures;
@@ -105,14 +108,17 @@ public final class OpenTelemetryMetrics implements Metrics, AutoCloseable {
     }
 
     /**
-     * One value per (client, endpoint) whose window has not reset yet (an old window's count would alarm for ever);
-     * the registry's {@code user:<name>} clients fold into client {@value #USERS} with the lowest remaining, so no
-     * user name becomes an attribute.
+     * One value per (client, endpoint) whose window has not reset yet (an old window's count would alarm for ever).
+     * Client names as in the other metrics: the registry's {@code app-only} is {@code default}, {@code app-only:x} is
+     * {@code x}, and every {@code user:<name>} folds into {@value #USERS} with the lowest remaining, so no user name
+     * becomes an attribute.
      */
     static Map<Attributes, Long> remaining(Map<String, Map<String, RateLimit>> snapshot, Instant now) {
         Map<Attributes, Long> values = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         snapshot.forEach((client, endpoints) -> {
-            String name = client.startsWith("user:") ? USERS : client;
+            String name = client.startsWith("user:") ? USERS
+                    : client.equals("app-only") ? "default"
+                    : client.startsWith("app-only:") ? client.substring("app-only:".length()) : client;
             endpoints.forEach((endpoint, limit) -> {
                 if (limit.reset().isAfter(now)) {
                     values.merge(Attributes.of(CLIENT, name, ENDPOINT, endpoint), limit.remaining(), Math::min);

@@ -63,13 +63,15 @@ class OpenTelemetryMetricsTest {
     void rateLimitGaugeReadsTheCurrentQuotasAndFoldsUsersIntoTheirLowest() {
         AtomicReference<Map<String, Map<String, RateLimit>>> seen = new AtomicReference<>(Map.of(
                 "app-only", Map.of("/2/tweets", new RateLimit(450, 447, T, T)),
+                "app-only:second", Map.of("/2/tweets", new RateLimit(450, 300, T, T)),
                 "user:jack", Map.of("/2/users/me", new RateLimit(75, 70, T, T)),
                 "user:jill", Map.of("/2/users/me", new RateLimit(75, 12, T, T))));
         InMemoryMetrics otel = new InMemoryMetrics(seen::get, clock);
-        assertEquals(447, otel.value("passerine.rate_limit.remaining", "passerine.client", "app-only",
+        assertEquals(447, otel.value("passerine.rate_limit.remaining", "passerine.client", "default",
                 "passerine.endpoint", "/2/tweets"), otel.dump());
-        assertEquals(12, otel.value("passerine.rate_limit.remaining", "passerine.client", "user",
+        assertEquals(12, otel.value("passerine.rate_limit.remaining", "passerine.client", "login",
                 "passerine.endpoint", "/2/users/me"));
+        assertEquals(300, otel.value("passerine.rate_limit.remaining", "passerine.client", "second"));
         assertFalse(otel.dump().contains("jack"), "no user name becomes an attribute");
 
         seen.set(Map.of("app-only", Map.of("/2/tweets", new RateLimit(450, 446, T, T))));
