@@ -9,7 +9,8 @@ import jakarta.enterprise.inject.spi.CDI;
  * policy ({@link BearerFilter}). A 401 is passed on: the user's grant was revoked, and only a new login helps.
  *
  * <p>Use it on the request thread of the user's request: {@code client.register(new UserBearerFilter())} (the
- * request-scoped {@link UserTokens} from CDI) or {@code new UserBearerFilter(tokens)}.
+ * request-scoped {@link UserTokens} from CDI), {@code new UserBearerFilter(tokens)}, or on a MicroProfile Rest Client
+ * interface with {@code @RegisterProvider(UserBearerFilter.class)}.
  */
 public class UserBearerFilter extends BearerFilter<UserAccessToken> {
 
