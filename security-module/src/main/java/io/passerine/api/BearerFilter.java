@@ -119,6 +119,7 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
                 .connectTimeout(RESEND_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(RESEND_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         Client original = request.getClient();
+        // the application's own TLS settings carried over as they are (never loosened); absent ones keep the defaults
         if (original.getSslContext() != null) {
             builder.sslContext(original.getSslContext());
         }

@@ -92,13 +92,7 @@ class AppOnlyIT {
     @Test
     void tokenInvalidatedElsewhereIsReplacedAndTheCallRetriedOnce() throws Exception {
         assertEquals(200, get("api/probe/tweets?ids=" + TWEET).statusCode());
-        // another node of the cluster invalidates the app's one token at X
-        String token = field(emulator.postForm("oauth2/token", "sample-api-key", "sample-api-secret",
-                "grant_type=client_credentials").body(), "access_token");
-        assertEquals(200, emulator.postForm("oauth2/invalidate_token", "sample-api-key", "sample-api-secret",
-                "access_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))
-                .statusCode());
-
+        invalidateElsewhere(emulator); // another node of the cluster invalidates the app's one token at X
         HttpResponse<String> res = get("api/probe/tweets?ids=" + TWEET);
         assertEquals(200, res.statusCode(), res.body());
         assertEquals(3, emulator.calls("/2/tweets"), "first call, the 401, and the one retry");
@@ -140,7 +134,16 @@ class AppOnlyIT {
         return base.toURI().resolve(path);
     }
 
-    static String field(String json, String name) {
+    /** Another node gets the app's one token from X and invalidates it there (2 calls at the emulator). */
+    static void invalidateElsewhere(EmulatorControl emulator) {
+        String token = field(emulator.postForm("oauth2/token", "sample-api-key", "sample-api-secret",
+                "grant_type=client_credentials").body(), "access_token");
+        assertEquals(200, emulator.postForm("oauth2/invalidate_token", "sample-api-key", "sample-api-secret",
+                "access_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))
+                .statusCode());
+    }
+
+    private static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
         assertTrue(m.find(), json);
         return m.group(1);

@@ -65,11 +65,7 @@ class RestClientIT {
     @Test
     void tokenInvalidatedElsewhereIsReplacedWithOneRetry() throws Exception {
         assertEquals(200, get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).statusCode());
-        String token = AppOnlyIT.field(emulator.postForm("oauth2/token", "sample-api-key", "sample-api-secret",
-                "grant_type=client_credentials").body(), "access_token");
-        assertEquals(200, emulator.postForm("oauth2/invalidate_token", "sample-api-key", "sample-api-secret",
-                "access_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))
-                .statusCode());
+        AppOnlyIT.invalidateElsewhere(emulator);
 
         HttpResponse<String> res = get("api/rc/tweets?ids=" + AppOnlyIT.TWEET);
         assertEquals(200, res.statusCode(), res.body());

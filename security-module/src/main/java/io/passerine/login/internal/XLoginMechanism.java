@@ -113,20 +113,23 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             return ctx.redirect(accepted.transaction().returnPath());
         } catch (LoginFailure f) {
             LOG.log(Level.WARNING, "X login failed ({0}, HTTP {1})", f.kind(), f.kind().status());
-            rt.metrics().loginFailure(TokenEndpoint.CLIENT, f.kind().reason());
-            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+            return failed(rt, req, res, ctx, f, f.kind().reason());
         } catch (ProviderException e) {
             LoginFailure f = LoginFailure.from(e);
             LOG.log(Level.WARNING, "X login failed: {0}", e.getMessage());
-            rt.metrics().loginFailure(TokenEndpoint.CLIENT, f.kind().reason());
-            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+            return failed(rt, req, res, ctx, f, f.kind().reason());
         } catch (RuntimeException e) { // anything else (a cache, a parser): a clear page, never a stack trace
             LOG.log(Level.WARNING, "X login failed: unexpected {0}", e.getClass().getName());
-            rt.metrics().loginFailure(TokenEndpoint.CLIENT, "unexpected");
-            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(),
-                    new LoginFailure(LoginFailure.Kind.PROVIDER, "Login failed. Please start again."),
-                    req.getContextPath() + "/");
+            return failed(rt, req, res, ctx,
+                    new LoginFailure(LoginFailure.Kind.PROVIDER, "Login failed. Please start again."), "unexpected");
         }
+    }
+
+    /** A login that ends here: counted by {@code reason}, then the error page. */
+    private static AuthenticationStatus failed(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx, LoginFailure f, String reason) {
+        rt.metrics().loginFailure(TokenEndpoint.CLIENT, reason);
+        return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
     }
 
     private static AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,

@@ -62,7 +62,7 @@ public interface Metrics {
     }
 
     /** The failure attribute value of a provider call that failed. */
-    static String kind(ProviderException e) {
+    private static String kind(ProviderException e) {
         return e.failure().name().toLowerCase(Locale.ROOT);
     }
 }

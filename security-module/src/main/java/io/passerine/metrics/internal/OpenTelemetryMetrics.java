@@ -10,9 +10,10 @@ import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.passerine.api.RateLimit;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+
 import java.util.function.Supplier;
 
 /**
@@ -114,7 +115,7 @@ public final class OpenTelemetryMetrics implements Metrics, AutoCloseable {
      * becomes an attribute.
      */
     static Map<Attributes, Long> remaining(Map<String, Map<String, RateLimit>> snapshot, Instant now) {
-        Map<Attributes, Long> values = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        Map<Attributes, Long> values = new HashMap<>();
         snapshot.forEach((client, endpoints) -> {
             String name = client.startsWith("user:") ? USERS
                     : client.equals("app-only") ? "default"

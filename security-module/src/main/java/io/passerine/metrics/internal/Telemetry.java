@@ -78,14 +78,4 @@ public class Telemetry {
             }
         }
     }
-
-    /** The current application's metrics, or {@link Metrics#NONE} outside a CDI container. */
-    public static Metrics current() {
-        try {
-            Instance<Telemetry> t = CDI.current().select(Telemetry.class);
-            return t.isResolvable() ? t.get().metrics() : Metrics.NONE;
-        } catch (IllegalStateException e) {
-            return Metrics.NONE;
-        }
-    }
 }
