@@ -10,39 +10,64 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The x-emulator's test control surface ({@code /x-emulator/_control}), for the oracle "the provider received exactly
- * K calls" and for fault injection.
+ * The x-emulator's test control surface ({@code /_control}), for the oracle "the provider received exactly K calls"
+ * and for fault injection; and the one place the tests learn where the emulator is: {@code -Demulator.base.url}
+ * (default http://localhost:9081, its own Liberty server, X's paths at its root) and the secret the build started it
+ * with, {@code -Demulator.control.secret}, sent in {@value #SECRET_HEADER}.
  */
 public final class EmulatorControl {
 
-    /** The emulator beside the sample on Open Liberty (the Arquillian ITs). */
-    public static final URI BASE = URI.create("http://localhost:9080/x-emulator/");
+    /** The emulator, without a trailing slash: {@code BASE_URL + "/oauth2/token"} is its app-only token endpoint. */
+    public static final String BASE_URL = System.getProperty("emulator.base.url", "http://localhost:9081")
+            .replaceAll("/+$", "");
+    /** {@link #BASE_URL} with a trailing slash, for {@link URI#resolve(String)}. */
+    public static final URI BASE = URI.create(BASE_URL + "/");
+    public static final String SECRET_HEADER = "X-Emulator-Control-Secret";
 
     private final HttpClient http = TestHttp.client();
     private final URI base;
 
-    /** The emulator on Open Liberty, {@link #BASE}. */
+    /** The emulator at {@link #BASE}. */
     public EmulatorControl() {
         this(BASE);
     }
 
-    /** The emulator at {@code base}, e.g. {@code http://localhost:8080/x-emulator/} on WildFly (trailing slash added). */
+    /** The emulator at {@code base} (trailing slash added). */
     public EmulatorControl(URI base) {
         String b = base.toString();
         this.base = URI.create(b.endsWith("/") ? b : b + "/");
     }
 
+    /** {@code path} (starting with a slash) at the emulator, e.g. {@code url("/2/oauth2/token")}. */
+    public static String url(String path) {
+        return BASE_URL + path;
+    }
+
+    /** The control secret the build gave the emulator ({@code -Demulator.control.secret}). */
+    public static String secret() {
+        String secret = System.getProperty("emulator.control.secret");
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("-Demulator.control.secret is not set (the build sets it)");
+        }
+        return secret;
+    }
+
     /** Zeroes the counters and forgets every code, token and rate-limit window. */
     public void reset() {
         expectOk(post("_control/reset", ""));
-        expectOk(send(TestHttp.request(base.resolve("_control/faults")).DELETE().build()));
+        expectOk(send(control("_control/faults").header("Content-Type", "application/json").DELETE().build()));
     }
 
     /** How many calls {@code path} (e.g. {@code /oauth2/token}) received since the last reset. */
     public int calls(String path) {
-        String stats = expectOk(send(TestHttp.request(base.resolve("_control/stats")).GET().build())).body();
+        String stats = expectOk(send(control("_control/stats").GET().build())).body();
         Matcher m = Pattern.compile("\"" + Pattern.quote(path) + "\"\\s*:\\s*(\\d+)").matcher(stats);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Every code, token and verifier the emulator issued or received, as JSON ({@code GET /_control/issued}). */
+    public String issued() {
+        return expectOk(send(control("_control/issued").GET().build())).body();
     }
 
     /** The next {@code count} calls of {@code path} answer {@code status} with {@code body}. */
@@ -75,8 +100,12 @@ public final class EmulatorControl {
     }
 
     private HttpResponse<String> post(String path, String json) {
-        return send(TestHttp.request(base.resolve(path)).header("Content-Type", "application/json")
+        return send(control(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpRequest.Builder control(String path) {
+        return TestHttp.request(base.resolve(path)).header(SECRET_HEADER, secret());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

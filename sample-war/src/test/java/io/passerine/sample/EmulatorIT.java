@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +21,12 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The x-emulator (deployed beside the sample) over real HTTP: PKCE login, app-only flow, control surface. */
+/** The x-emulator (its own server, {@link EmulatorControl#BASE}) over real HTTP: PKCE login, app-only flow, control surface. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EmulatorIT {
@@ -44,9 +42,6 @@ class EmulatorIT {
     static WebArchive sample() {
         return SampleDeployments.builtSample();
     }
-
-    @ArquillianResource
-    URL base;
 
     private final HttpClient http = TestHttp.client();
 
@@ -237,11 +232,18 @@ class EmulatorIT {
     }
 
     private URI uri(String path) throws Exception {
-        return base.toURI().resolve("/x-emulator" + path);
+        return EmulatorControl.BASE.resolve(path.substring(1));
+    }
+
+    /** A request to the emulator; control calls carry the control secret. */
+    private static HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder b = TestHttp.request(uri);
+        return uri.getPath().startsWith("/_control")
+                ? b.header(EmulatorControl.SECRET_HEADER, EmulatorControl.secret()) : b;
     }
 
     private HttpRequest get(String path, String authorization) throws Exception {
-        HttpRequest.Builder b = TestHttp.request(uri(path)).GET();
+        HttpRequest.Builder b = request(uri(path)).GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -249,7 +251,7 @@ class EmulatorIT {
     }
 
     private HttpRequest post(String path, String body, String authorization) throws Exception {
-        HttpRequest.Builder b = TestHttp.request(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder b = request(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", path.startsWith("/_control") ? "application/json"
                         : "application/x-www-form-urlencoded;charset=UTF-8");
         if (authorization != null) {

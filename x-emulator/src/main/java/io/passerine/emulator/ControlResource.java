@@ -29,9 +29,11 @@ import java.util.logging.Logger;
 
 /**
  * The test-only control surface under {@code /_control}: call stats, reset, fault injection, clock, runtime settings.
- * Every path answers 404 unless {@code x-emulator.control.enabled=true}.
+ * Every path answers 404 unless {@code x-emulator.control.enabled=true}; when enabled, {@link ControlFilter} lets
+ * only calls with the configured secret and JSON bodies through.
  */
 @RequestScoped
+@ControlSurface
 @Path("/_control")
 @Produces(MediaType.APPLICATION_JSON)
 public class ControlResource {
@@ -65,7 +67,7 @@ public class ControlResource {
 
     @POST
     @Path("faults")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.WILDCARD) // ControlFilter: application/json only, 415 otherwise
     public Response addFaults(String body) {
         EmulatorState s = state();
         try {
@@ -96,7 +98,7 @@ public class ControlResource {
 
     @POST
     @Path("clock")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.WILDCARD) // ControlFilter: application/json only, 415 otherwise
     public Response clock(String body) {
         EmulatorState s = state();
         try {
@@ -116,7 +118,7 @@ public class ControlResource {
 
     @POST
     @Path("config")
-    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Consumes(MediaType.WILDCARD) // ControlFilter: application/json only, 415 otherwise
     public Response reconfigure(String body) {
         EmulatorState s = state();
         try {

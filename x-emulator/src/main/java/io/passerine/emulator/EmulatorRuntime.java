@@ -1,6 +1,7 @@
 package io.passerine.emulator;
 
 import io.passerine.emulator.core.ClientRegistry;
+import io.passerine.emulator.core.ControlGuard;
 import io.passerine.emulator.core.EmulatorState;
 import io.passerine.emulator.core.Settings;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Builds the one {@link EmulatorState} from MicroProfile Config (keys {@code x-emulator.*}, defaults in
- * {@code META-INF/microprofile-config.properties}). Secrets are never logged.
+ * {@code META-INF/microprofile-config.properties}). A control surface enabled without a secret fails the deployment
+ * ({@link ControlConfigCheck}). Secrets are never logged.
  */
 @ApplicationScoped
 public class EmulatorRuntime {
@@ -24,7 +26,7 @@ public class EmulatorRuntime {
     private static final Logger LOG = Logger.getLogger(EmulatorRuntime.class.getName());
 
     private EmulatorState state;
-    private boolean controlEnabled;
+    private ControlGuard controlGuard;
 
     @PostConstruct
     void init() {
@@ -53,10 +55,23 @@ public class EmulatorRuntime {
                 config.getOptionalValue(PREFIX + "app-token.max-requests", Integer.class)
                         .orElse(d.appTokenMaxRequests()),
                 seconds(config, "app-token.window-seconds", d.appTokenWindow()));
-        controlEnabled = config.getOptionalValue(PREFIX + "control.enabled", Boolean.class).orElse(false);
+        controlGuard = controlGuard(config);
+        boolean asked = config.getOptionalValue(PREFIX + "control.enabled", Boolean.class).orElse(false);
+        if (asked && !controlGuard.enabled()) {
+            LOG.warning("x-emulator control surface kept off: MicroProfile Config profile x is the real X");
+        }
         state = new EmulatorState(registry, settings, Clock.systemUTC());
-        LOG.info(() -> "x-emulator settings " + settings.toMap() + ", control surface "
-                + (controlEnabled ? "ENABLED (test tool: never expose it)" : "disabled"));
+        LOG.info(() -> "x-emulator settings " + settings.toMap() + ", control surface " + (controlGuard.enabled()
+                ? "ENABLED (needs header " + ControlGuard.HEADER + " with x-emulator.control.secret; test tool: never "
+                + "expose it)" : "disabled"));
+    }
+
+    /** @throws IllegalStateException enabled without a usable secret (the message names the keys) */
+    static ControlGuard controlGuard(Config config) {
+        boolean enabled = config.getOptionalValue(PREFIX + "control.enabled", Boolean.class).orElse(false);
+        String profile = config.getOptionalValue("mp.config.profile", String.class).orElse(null);
+        return ControlGuard.of(enabled,
+                config.getOptionalValue(PREFIX + "control.secret", String.class).orElse(null), profile);
     }
 
     public EmulatorState state() {
@@ -64,7 +79,11 @@ public class EmulatorRuntime {
     }
 
     public boolean controlEnabled() {
-        return controlEnabled;
+        return controlGuard.enabled();
+    }
+
+    public ControlGuard controlGuard() {
+        return controlGuard;
     }
 
     private static List<String> list(Config config, String key) {

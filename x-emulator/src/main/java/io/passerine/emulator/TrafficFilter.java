@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Counts every call per path (except the control surface) and applies planned faults before the endpoint runs:
  * a delay, a canned status/body, or a dropped connection. A drop sends a 200 status line and headers promising a
  * body of {@link #DROP_LENGTH} bytes, the first {@link #PARTIAL_LENGTH} of them, then aborts: clients see a premature end of the response
- * (for the JDK client an {@code IOException}), never a complete answer.
+ * (for the JDK client an {@code IOException}), never a complete answer. Canned bodies are served sandboxed (CSP
+ * {@code sandbox}, {@code nosniff}): whatever their content type, no script of theirs runs.
  */
 @WebFilter("/*")
 public class TrafficFilter extends HttpFilter {
@@ -56,6 +57,9 @@ public class TrafficFilter extends HttpFilter {
             byte[] body = f.body().getBytes(StandardCharsets.UTF_8);
             res.setStatus(f.status());
             res.setContentType(f.contentType());
+            // a canned body is data, never an active page on the emulator's origin
+            res.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+            res.setHeader("X-Content-Type-Options", "nosniff");
             res.setContentLength(body.length);
             res.getOutputStream().write(body);
         }

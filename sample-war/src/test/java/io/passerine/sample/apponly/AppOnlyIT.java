@@ -35,15 +35,15 @@ class AppOnlyIT {
     static final String CONFIG = """
             passerine.app-only.api-key=sample-api-key
             passerine.app-only.api-secret=sample-api-secret
-            passerine.app-only.token-uri=http://localhost:9080/x-emulator/oauth2/token
-            passerine.app-only.revoke-uri=http://localhost:9080/x-emulator/oauth2/invalidate_token
+            passerine.app-only.token-uri=%1$s/oauth2/token
+            passerine.app-only.revoke-uri=%1$s/oauth2/invalidate_token
             passerine.app-only.retry-backoff-min=100ms
             passerine.app-only.retry-backoff-max=100ms
             passerine.app-only.second.api-key=sample-api-key
             passerine.app-only.second.api-secret=sample-api-secret
-            passerine.app-only.second.token-uri=http://localhost:9080/x-emulator/oauth2/token
-            test.api-base=http://localhost:9080/x-emulator/
-            """;
+            passerine.app-only.second.token-uri=%1$s/oauth2/token
+            test.api-base=%1$s/
+            """.formatted(EmulatorControl.BASE_URL);
 
     @Deployment(testable = false)
     static WebArchive app() {
@@ -115,7 +115,7 @@ class AppOnlyIT {
         HttpResponse<String> failed = get("api/probe/tweets?ids=" + TWEET);
         assertEquals(502, failed.statusCode());
         assertTrue(failed.body().startsWith("App-only token request (client 'default') to "
-                + "http://localhost:9080/x-emulator/oauth2/token was refused: HTTP 503"), failed.body());
+                + EmulatorControl.url("/oauth2/token") + " was refused: HTTP 503"), failed.body());
         assertFalse(failed.body().contains("sample-api-secret"));
         Thread.sleep(150); // the configured backoff (100 ms) in this deployment
         assertEquals(200, get("api/probe/tweets?ids=" + TWEET).statusCode());

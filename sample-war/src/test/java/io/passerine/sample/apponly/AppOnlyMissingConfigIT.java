@@ -28,8 +28,8 @@ class AppOnlyMissingConfigIT {
                 passerine.app-only.api-key=sample-api-key
                 passerine.app-only.second.api-key=sample-api-key
                 passerine.app-only.second.api-secret=sample-api-secret
-                test.api-base=http://localhost:9080/x-emulator/
-                """, TweetsBean.class, ProbeResource.class, ProbeResource.ProbeApplication.class);
+                test.api-base=%s/
+                """.formatted(io.passerine.sample.EmulatorControl.BASE_URL), TweetsBean.class, ProbeResource.class, ProbeResource.ProbeApplication.class);
     }
 
     @ArquillianResource

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.passerine.sample.EmulatorControl;
 import io.passerine.sample.SampleDeployments;
+import io.passerine.sample.SampleLogin;
 import io.passerine.sample.TestHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,8 +63,8 @@ class RateLimitIT {
         assertTrue(limited.headers().firstValue("Retry-After").isPresent());
         assertEquals(3, emulator.calls("/2/tweets"), "failed fast: no retry");
 
-        String limits = get("sample", "api/limits").body();
-        assertTrue(limits.contains("\"app-only\":{\"GET /x-emulator/2/tweets\":{\"limit\":2,\"remaining\":0,"), limits);
+        String limits = new SampleLogin("quota_watcher").get("http://localhost:9080/sample/api/limits").body();
+        assertTrue(limits.contains("\"app-only\":{\"GET /2/tweets\":{\"limit\":2,\"remaining\":0,"), limits);
     }
 
     @Test

@@ -30,11 +30,11 @@ class RestClientIT {
     @Deployment(testable = false)
     static WebArchive app() {
         return SampleDeployments.withPasserine("restclient-it.war", AppOnlyIT.CONFIG + """
-                x-api/mp-rest/url=http://localhost:9080/x-emulator
+                x-api/mp-rest/url=%s
                 passerine.api.rate-limit.wait=true
                 passerine.api.rate-limit.max-wait=10s
                 passerine.api.rate-limit.jitter=200ms
-                """, XApi.class, RestClientResource.class, RestClientResource.RestClientApplication.class);
+                """.formatted(EmulatorControl.BASE_URL), XApi.class, RestClientResource.class, RestClientResource.RestClientApplication.class);
     }
 
     @ArquillianResource

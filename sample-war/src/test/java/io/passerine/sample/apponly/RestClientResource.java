@@ -47,7 +47,7 @@ public class RestClientResource {
     @GET
     @Path("remaining")
     public String remaining() {
-        return limits.current("app-only", "GET /x-emulator/2/tweets")
+        return limits.current("app-only", "GET /2/tweets")
                 .map(l -> l.remaining() + "/" + l.limit()).orElse("none");
     }
 

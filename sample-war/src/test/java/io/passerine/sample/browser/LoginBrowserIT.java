@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.passerine.sample.EmulatorControl;
 import io.passerine.sample.SampleDeployments;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -62,7 +63,7 @@ class LoginBrowserIT {
     @Test
     void emulatorConsentPageRenders() throws Exception {
         WebDriver d = chromium.driver();
-        d.get(base.toURI().resolve("/x-emulator/i/oauth2/authorize?response_type=code&client_id=sample-client"
+        d.get(EmulatorControl.BASE.resolve("i/oauth2/authorize?response_type=code&client_id=sample-client"
                 + "&redirect_uri=" + enc(CALLBACK) + "&scope=" + enc("tweet.read users.read") + "&state=browser"
                 + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256").toString());
         waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
@@ -142,7 +143,7 @@ class LoginBrowserIT {
     }
 
     private String emulator(String path) throws Exception {
-        return base.toURI().resolve("/x-emulator/" + path).toString();
+        return EmulatorControl.BASE.resolve(path).toString();
     }
 
     private static WebDriverWait waitFor(WebDriver d) {

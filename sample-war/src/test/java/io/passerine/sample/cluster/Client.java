@@ -1,5 +1,6 @@
 package io.passerine.sample.cluster;
 
+import io.passerine.sample.EmulatorControl;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -66,6 +67,7 @@ final class Client {
         HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(URI.create(ClusterNodes.EMULATOR + path)).timeout(TIMEOUT)
                         .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                        .header(EmulatorControl.SECRET_HEADER, EmulatorControl.secret())
                         .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new AssertionError(method + " " + path + ": " + r.statusCode() + " " + r.body());

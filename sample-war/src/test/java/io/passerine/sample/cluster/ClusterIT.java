@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
- * Passerine on a two-node Open Liberty cluster (no sticky sessions): node A on 9280 (with the x-emulator), node B on
+ * Passerine on a two-node Open Liberty cluster (no sticky sessions): node A on 9280, node B on
  * 9281, sessions and Passerine's shared state in embedded Hazelcast (JCache). Skip with {@code -Dskip.cluster}.
  */
 @DisabledIfSystemProperty(named = "skip.cluster", matches = ".*")
@@ -122,8 +122,7 @@ class ClusterIT {
     @Order(5)
     void expiringTokensOfOneSessionAreRefreshedOnceForTheWholeCluster() throws Exception {
         Client.emulator("POST", "/_control/reset");
-        io.passerine.sample.EmulatorControl emulator = new io.passerine.sample.EmulatorControl(
-                java.net.URI.create(EMULATOR + "/"));
+        io.passerine.sample.EmulatorControl emulator = new io.passerine.sample.EmulatorControl();
         emulator.configure("{\"accessTokenLifetimeSeconds\":61}"); // the skew is 60 s: due in one second
         Client browser = new Client();
         HttpResponse<String> start = browser.get(node(PORT_A) + "/sample/timeline");

@@ -1,5 +1,6 @@
 package io.passerine.sample.cluster;
 
+import io.passerine.sample.EmulatorControl;
 import io.passerine.sample.SampleDeployments;
 import java.io.File;
 import java.io.IOException;
@@ -21,15 +22,16 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 /**
  * Two Open Liberty servers, node-a (9280) and node-b (9281), made from the runtime liberty:create put in
  * {@code target/liberty/wlp}: the project's server.xml included, plus sessionCache-1.0 over embedded Hazelcast (a
- * {@code <library>} shared with the app), the same transaction key and the same JCache names. The x-emulator runs on
- * node A; both nodes send users back to node A's callback URL (one public URL, as behind a load balancer), and the
- * test delivers that callback to whichever node it wants.
+ * {@code <library>} shared with the app), the same transaction key and the same JCache names. Both use the x-emulator
+ * in its own server ({@link EmulatorControl#BASE_URL}, started by the build) and send users back to node A's callback
+ * URL (one public URL, as behind a load balancer; the emulator registers it), and the test delivers that callback to
+ * whichever node it wants.
  */
 final class ClusterNodes implements AutoCloseable {
 
     static final int PORT_A = 9280;
     static final int PORT_B = 9281;
-    static final String EMULATOR = "http://localhost:" + PORT_A + "/x-emulator";
+    static final String EMULATOR = EmulatorControl.BASE_URL;
 
     private final Path wlp = Path.of("target/liberty/wlp").toAbsolutePath();
     private final List<String> names = List.of("node-a", "node-b");
@@ -46,8 +48,6 @@ final class ClusterNodes implements AutoCloseable {
             Path dir = wlp.resolve("usr/servers/" + names.get(i));
             Files.createDirectories(dir.resolve("apps"));
             Files.copy(war, dir.resolve("apps/sample.war"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(wlp.resolve("usr/servers/passerine/apps/x-emulator.war"), dir.resolve("apps/x-emulator.war"),
-                    StandardCopyOption.REPLACE_EXISTING);
             Files.copy(jarOf("com.hazelcast.core.Hazelcast"), dir.resolve("hazelcast.jar"),
                     StandardCopyOption.REPLACE_EXISTING);
             Files.copy(jarOf("javax.cache.Caching"), dir.resolve("cache-api.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -65,15 +65,13 @@ final class ClusterNodes implements AutoCloseable {
                     "-Dpasserine.login.cache=jcache:passerine-login",
                     "-Dpasserine.app-only.cache=jcache:passerine-app-only",
                     "-Dsample.base-url=http://localhost:" + PORT_A,
-                    "-Dx-emulator.client.sample-client.redirect-uris=http://localhost:" + PORT_A
-                            + "/sample/oauth2/callback", ""));
+                    "-Dsample.provider=" + EMULATOR, ""));
         }
         Files.deleteIfExists(war);
         Process a = server("start", "node-a");
         Process b = server("start", "node-b");
         await(a, "start node-a");
         await(b, "start node-b");
-        waitReady("http://localhost:" + PORT_A + "/x-emulator/_control/stats");
         waitReady("http://localhost:" + PORT_A + "/sample/");
         waitReady("http://localhost:" + PORT_B + "/sample/");
     }

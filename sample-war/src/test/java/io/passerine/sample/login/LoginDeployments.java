@@ -17,7 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 final class LoginDeployments {
 
-    static final String EMULATOR = "http://localhost:9080/x-emulator";
+    static final String EMULATOR = io.passerine.sample.EmulatorControl.BASE_URL;
 
     private LoginDeployments() {
     }

@@ -106,6 +106,26 @@ class SampleFlowIT {
     }
 
     @Test
+    void limitsNeedALoginAndShowOnlyTheAppsAndTheCallersOwn() throws Exception {
+        HttpResponse<String> anonymous = new Browser().get(SAMPLE + "/api/limits");
+        assertEquals(302, anonymous.statusCode(), anonymous.body());
+        assertTrue(Browser.location(anonymous).startsWith(SAMPLE + "/oauth2/login?"), Browser.location(anonymous));
+        Browser a = new Browser();
+        Browser b = new Browser();
+        assertEquals(200, a.get(login(a, "/timeline", "limits_a")).statusCode());
+        assertEquals(200, b.get(login(b, "/timeline", "limits_b")).statusCode());
+        assertEquals(200, a.get(SAMPLE + "/api/tweets?ids=" + IDS).statusCode());
+
+        String seenByA = a.get(SAMPLE + "/api/limits").body();
+        assertTrue(seenByA.contains("\"user:limits_a\":{\"GET /2/tweets\":{\"limit\":"), seenByA);
+        assertTrue(seenByA.contains("\"app-only\":{\"GET /2/tweets\":{\"limit\":"), seenByA);
+        assertFalse(seenByA.contains("limits_b"), seenByA);
+        String seenByB = b.get(SAMPLE + "/api/limits").body();
+        assertTrue(seenByB.contains("\"user:limits_b\":{\"GET /2/tweets\":{\"limit\":"), seenByB);
+        assertFalse(seenByB.contains("limits_a"), seenByB);
+    }
+
+    @Test
     void cancelledLoginShowsTheSamplesErrorPage() throws Exception {
         Browser b = new Browser();
         long mark = LoggedMetrics.mark();
@@ -116,8 +136,10 @@ class SampleFlowIT {
         assertTrue(res.body().contains("id=\"login-error\""), res.body());
         assertTrue(res.body().toLowerCase().contains("cancel"), res.body());
         assertEquals(0, Emulator.count(Emulator.TOKEN));
-        Emulator.reset(); // logs a line: once it is there, the cancelled request's own lines are too
-        String log = LoggedMetrics.awaitMessage(mark, "x-emulator reset by the control surface");
+        // a later request that logs a line (a callback with an unknown state): once that line is in the log, the
+        // cancelled request's own lines are too
+        assertEquals(400, b.get(SAMPLE + "/oauth2/callback?state=log-marker&code=x").statusCode());
+        String log = LoggedMetrics.awaitMessage(mark, "HTTP 400)");
         assertTrue(log.contains("X login failed (CANCELLED"), log);
         assertFalse(log.contains("SRVE8094W") || log.contains("SRVE8115W"), "the error page committed early: " + log);
     }

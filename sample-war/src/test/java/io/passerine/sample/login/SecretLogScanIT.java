@@ -88,7 +88,7 @@ class SecretLogScanIT {
     }
 
     private static List<String> issued() throws Exception {
-        String json = new Browser().get(LoginDeployments.EMULATOR + "/_control/issued").body();
+        String json = new io.passerine.sample.EmulatorControl().issued();
         List<String> values = new ArrayList<>();
         Matcher m = Pattern.compile("\"([^\"]{16,})\"").matcher(json);
         while (m.find()) {

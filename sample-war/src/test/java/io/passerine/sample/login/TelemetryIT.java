@@ -82,7 +82,7 @@ class TelemetryIT {
             assertEquals(1, exported.value("passerine.login.failures", "passerine.reason", "bad_callback"));
             assertEquals(1, exported.value("passerine.login.failures", "passerine.reason", "provider"));
             assertEquals(2, exported.value("passerine.rate_limit.remaining", "passerine.client", "default",
-                    "passerine.endpoint", "GET /x-emulator/2/tweets"), "limit 5, 3 calls");
+                    "passerine.endpoint", "GET /2/tweets"), "limit 5, 3 calls");
             assertEquals(4, exported.value("passerine.rate_limit.remaining", "passerine.client", "login"),
                     "one user call");
         });

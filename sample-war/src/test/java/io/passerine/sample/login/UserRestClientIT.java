@@ -47,7 +47,7 @@ class UserRestClientIT {
         assertEquals(1, Emulator.count("/2/tweets"));
         assertEquals(1, Emulator.count(Emulator.TOKEN), "the login's code exchange only");
         String quota = b.get(LoginFlowIT.APP + "/api/user-tweets/quota").body();
-        assertTrue(quota.contains("user:rc_user={GET /x-emulator/2/tweets=RateLimit[limit=300, remaining=299"), quota);
+        assertTrue(quota.contains("user:rc_user={GET /2/tweets=RateLimit[limit=300, remaining=299"), quota);
     }
 
     @Test

@@ -20,19 +20,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sample's PKCE login and its app-only call on WildFly, over HTTP with a cookie jar, against the x-emulator on the
- * same server (the redirect URI and provider URIs come from configure.cli's system properties; the WAR is unchanged).
+ * The sample's PKCE login and its app-only call on WildFly, over HTTP with a cookie jar, against the x-emulator in its
+ * own server (the base URL and the provider come from configure.cli's system properties; the WAR is unchanged).
  */
 class LoginWildFlyIT {
 
     static final URI BASE = SampleWildFlyIT.BASE;
     static final String SAMPLE = BASE.resolve("sample").toString();
-    static final String EMULATOR = BASE.resolve("x-emulator").toString();
+    static final String EMULATOR = EmulatorControl.BASE_URL;
     static final String TOKEN = "/2/oauth2/token";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern CONSENT = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"");
 
-    private final EmulatorControl emulator = new EmulatorControl(URI.create(EMULATOR + "/"));
+    private final EmulatorControl emulator = new EmulatorControl();
     private final HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT)
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).build();

@@ -12,12 +12,18 @@ public final class FaultPlan {
 
     /**
      * One fault: {@code status == 0} means "no canned answer" (the delay is applied and the real endpoint answers).
+     * Only X's own paths can be faulted ({@code /2/...}, {@code /oauth2/...}, {@code /i/oauth2/...}): a fault cannot
+     * add a page at a new path.
      */
     public record Fault(String path, int count, int status, long delayMillis, String body, String contentType,
                         boolean drop) {
         public Fault {
             if (path == null || path.isBlank()) {
                 throw new IllegalArgumentException("path is required");
+            }
+            if (!(path.startsWith("/2/") || path.startsWith("/oauth2/") || path.startsWith("/i/oauth2/"))
+                    || path.contains("..")) {
+                throw new IllegalArgumentException("path must be one of X's: /2/..., /oauth2/... or /i/oauth2/...");
             }
             if (count < 1) {
                 throw new IllegalArgumentException("count must be at least 1");

@@ -35,6 +35,18 @@ class FaultPlanTest {
     }
 
     @Test
+    void onlyXsOwnPathsCanBeFaulted() {
+        for (String path : new String[] {"/", "/evil.html", "/_control/stats", "/sample/me", "/2/../evil",
+                "/oauth2", "2/tweets"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new FaultPlan.Fault(path, 1, 200, 0, "<script>", "text/html", false), path);
+        }
+        for (String path : new String[] {"/2/tweets", "/2/oauth2/token", "/oauth2/token", "/i/oauth2/authorize"}) {
+            assertEquals(path, new FaultPlan.Fault(path, 1, 503, 0, "", "", false).path());
+        }
+    }
+
+    @Test
     void statsCountAndReset() {
         CallStats stats = new CallStats();
         stats.count("/2/oauth2/token");
