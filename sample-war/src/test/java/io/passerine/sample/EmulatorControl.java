@@ -18,6 +18,10 @@ public final class EmulatorControl {
     /** The emulator beside the sample on Open Liberty (the Arquillian ITs). */
     public static final URI BASE = URI.create("http://localhost:9080/x-emulator/");
 
+    /** X's v2 answer to a bad bearer token (a problem object; the v1.1 code 89 belongs to /oauth2/* only). */
+    public static final String UNAUTHORIZED =
+            "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}";
+
     private final HttpClient http = TestHttp.client();
     private final URI base;
 
