@@ -24,6 +24,10 @@ public final class EmulatorControl {
     public static final URI BASE = URI.create(BASE_URL + "/");
     public static final String SECRET_HEADER = "X-Emulator-Control-Secret";
 
+    /** X's v2 answer to a bad bearer token (a problem object; the v1.1 code 89 belongs to /oauth2/* only). */
+    public static final String UNAUTHORIZED =
+            "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}";
+
     private final HttpClient http = TestHttp.client();
     private final URI base;
 

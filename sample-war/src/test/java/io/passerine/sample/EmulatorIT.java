@@ -113,15 +113,18 @@ class EmulatorIT {
 
         HttpResponse<String> tweets = send(get("/2/tweets?ids=" + TWEET + ",1278347468690915330,7", "Bearer " + token));
         assertEquals(200, tweets.statusCode(), tweets.body());
-        assertTrue(tweets.body().contains("\"id\":\"" + TWEET + "\""), tweets.body());
-        assertTrue(tweets.body().contains("\"errors\""), tweets.body());
+        assertTrue(tweets.body().contains("{\"id\":\"" + TWEET + "\",\"text\":"), tweets.body());
+        assertTrue(tweets.body().contains("\"edit_history_tweet_ids\":[\"" + TWEET + "\"]"), tweets.body());
+        assertTrue(tweets.body().contains("\"errors\":[{\"value\":\"7\",\"detail\":\"Could not find tweet with ids:"
+                + " [7].\",\"title\":\"Not Found Error\""), tweets.body());
 
         HttpResponse<String> inv = send(post("/oauth2/invalidate_token", form(Map.of("access_token", token)),
                 APP_BASIC));
         assertEquals(200, inv.statusCode(), inv.body());
         HttpResponse<String> after = send(get("/2/tweets?ids=" + TWEET, "Bearer " + token));
         assertEquals(401, after.statusCode());
-        assertEquals("{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token\"}]}", after.body());
+        assertEquals(EmulatorControl.UNAUTHORIZED, after.body(), "X's v2 problem, not the v1.1 code 89");
+        assertTrue(after.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
     }
 
     @Test
@@ -171,7 +174,8 @@ class EmulatorIT {
         }
         HttpResponse<String> limited = send(get("/2/tweets?ids=" + TWEET, "Bearer " + token));
         assertEquals(429, limited.statusCode());
-        assertTrue(limited.body().contains("https://api.x.com/2/problems/rate-limit-exceeded"), limited.body());
+        assertEquals("{\"title\":\"Too Many Requests\",\"detail\":\"Too Many Requests\",\"type\":\"about:blank\","
+                + "\"status\":429}", limited.body());
         assertEquals("0", limited.headers().firstValue("x-rate-limit-remaining").orElse(""));
         long reset = Long.parseLong(limited.headers().firstValue("x-rate-limit-reset").orElseThrow());
         assertTrue(reset > System.currentTimeMillis() / 1000, "reset is a future epoch second");

@@ -7,17 +7,26 @@ import java.util.Map;
 
 /**
  * Reads the error a provider sent, in any of X's shapes: OAuth 2.0 ({@code error}, {@code error_description},
- * RFC 6749 §5.2), X API v1.1 ({@code errors[0].code/message}) and X API v2 problem JSON ({@code title/detail}).
+ * RFC 6749 §5.2), X API v1.1 ({@code errors[0].code/message}, only {@code /oauth2/token} and
+ * {@code /oauth2/invalidate_token} still send it) and X API v2 problem objects ({@code type/title/detail}, with the
+ * invalid parameters in {@code errors[].message}).
  * Provider text is shortened and stripped of control characters; callers must still HTML-escape it.
  */
 public final class ProviderErrors {
 
     private static final int MAX_TEXT = 200;
+    /** Where X's v2 problem types live (X still sends the twitter.com host; newer docs show x.com). */
+    private static final List<String> PROBLEM_TYPES = List.of("https://api.twitter.com/2/problems/",
+            "https://api.x.com/2/problems/");
 
     private ProviderErrors() {
     }
 
-    /** The provider's error code, or null: OAuth {@code error}, X's numeric {@code errors[0].code}. */
+    /**
+     * The provider's error code, or null: OAuth {@code error}, X's numeric v1.1 {@code errors[0].code}, or the name
+     * of X's v2 problem type ({@code unsupported-authentication}, {@code usage-capped}, ...; none for X's generic
+     * {@code about:blank} problems, whose HTTP status says it all).
+     */
     public static String code(HTTPResponse response) {
         Map<String, Object> json = json(response);
         if (json == null) {
@@ -29,6 +38,10 @@ public final class ProviderErrors {
         Map<String, Object> first = firstError(json);
         if (first != null && first.get("code") != null) {
             return clean(String.valueOf(first.get("code")));
+        }
+        if (json.get("type") instanceof String type) {
+            return PROBLEM_TYPES.stream().filter(type::startsWith).findFirst()
+                    .map(prefix -> clean(type.substring(prefix.length()))).orElse(null);
         }
         return null;
     }

@@ -20,10 +20,21 @@ final class Replies {
 
     static Response toResponse(Reply reply) {
         Response.ResponseBuilder b = Response.status(reply.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
+                .type(reply.headers().getOrDefault(Reply.CONTENT_TYPE, MediaType.APPLICATION_JSON))
                 .entity(JSONB.toJson(reply.body()));
-        reply.headers().forEach(b::header);
+        reply.headers().forEach((name, value) -> {
+            if (!Reply.CONTENT_TYPE.equals(name)) {
+                b.header(name, value);
+            }
+        });
         return b.build();
+    }
+
+    /** Every query parameter with all its values, in the order sent (X rejects unknown and repeated ones). */
+    static Map<String, List<String>> query(jakarta.ws.rs.core.UriInfo uri) {
+        Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        uri.getQueryParameters().forEach((k, v) -> m.put(k, List.copyOf(v)));
+        return m;
     }
 
     static String json(Object value) {

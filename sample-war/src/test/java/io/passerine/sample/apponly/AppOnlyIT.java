@@ -101,7 +101,7 @@ class AppOnlyIT {
 
     @Test
     void apiThatKeepsAnswering401IsRetriedOnlyOnce() throws Exception {
-        emulator.fault("/2/tweets", 5, 401, "{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token\"}]}");
+        emulator.fault("/2/tweets", 5, 401, EmulatorControl.UNAUTHORIZED);
         HttpResponse<String> res = get("api/probe/tweets?ids=" + TWEET);
         assertEquals(502, res.statusCode());
         assertEquals("API answered 401", res.body(), "the second 401 reaches the caller");

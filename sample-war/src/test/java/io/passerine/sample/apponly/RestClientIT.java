@@ -76,7 +76,7 @@ class RestClientIT {
 
     @Test
     void apiThatKeepsAnswering401IsRetriedOnlyOnce() throws Exception {
-        emulator.fault("/2/tweets", 5, 401, "{\"errors\":[{\"code\":89,\"message\":\"Invalid or expired token\"}]}");
+        emulator.fault("/2/tweets", 5, 401, EmulatorControl.UNAUTHORIZED);
         assertEquals("API answered 401", get("api/rc/tweets?ids=" + AppOnlyIT.TWEET).body());
         assertEquals(2, emulator.calls("/2/tweets"));
         assertEquals(2, emulator.calls("/oauth2/token"));

@@ -3,6 +3,7 @@ package io.passerine.sample.login;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.passerine.sample.EmulatorControl;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,8 +68,7 @@ class UserRestClientIT {
     void revokedGrantsAnswer401IsPassedOnWithoutARetry() throws Exception {
         Browser b = new Browser();
         LoginFlowIT.login(b, "/api/user-tweets?ids=" + TWEET, "rc_revoked");
-        Emulator.fault("{\"path\":\"/2/tweets\",\"count\":3,\"status\":401,"
-                + "\"body\":\"{\\\"title\\\":\\\"Unauthorized\\\",\\\"status\\\":401}\"}");
+        new EmulatorControl().fault("/2/tweets", 3, 401, EmulatorControl.UNAUTHORIZED); // X's v2 problem
         assertEquals("API answered 401", b.get(LoginFlowIT.APP + "/api/user-tweets?ids=" + TWEET).body());
         assertEquals(1, Emulator.count("/2/tweets"), "a user's 401 is not retried: only a new login helps");
     }

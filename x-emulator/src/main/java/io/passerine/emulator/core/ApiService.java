@@ -10,12 +10,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * X API v2 endpoints: {@code GET /2/users/me}, {@code GET /2/tweets?ids=}, {@code POST /2/tweets}. Order of checks:
- * token (401), rate limit per pool and endpoint (429, headers on every later answer), token kind and scopes (403).
+ * X API v2 endpoints: {@code GET /2/users/me}, {@code GET /2/tweets?ids=}, {@code GET /2/tweets/:id},
+ * {@code POST /2/tweets}, in X's shapes (Tweet objects with {@code edit_history_tweet_ids}, errors as
+ * {@link Problems}). Order of checks: token (401), rate limit per pool and endpoint (429, headers on every later
+ * answer), token kind and scopes (403), parameters (400). Unknown tweets are resource errors of a 200, as on X.
  */
 public final class ApiService {
-
-    private static final String PROBLEMS = "https://api.x.com/2/problems/";
 
     /** Who calls: exactly one of grant (user context) and appKey (app-only). */
     private record Caller(TokenStore.Grant grant, String appKey) {
@@ -39,114 +39,118 @@ public final class ApiService {
         this.settings = settings;
     }
 
-    public Reply usersMe(String authorization) {
+    /** {@code GET /2/users/me} with its query parameters (each with every value sent). */
+    public Reply usersMe(String authorization, Map<String, List<String>> query) {
         return call("GET /2/users/me", authorization, c -> {
-            if (c.grant == null) {
-                return appOnlyForbidden();
+            Reply denied = userContext(c, "tweet.read", "users.read");
+            if (denied != null) {
+                return denied;
             }
-            Reply missing = requireScopes(c, "tweet.read", "users.read");
-            if (missing != null) {
-                return missing;
-            }
-            User u = c.grant.user();
-            return Reply.of(200, json("data", json("id", u.id(), "name", u.name(), "username", u.username())));
+            ApiQuery.Checked q = ApiQuery.check(ApiQuery.Endpoint.USERS_ME, query, null);
+            return q.error() != null ? q.error()
+                    : Reply.of(200, json("data", Views.user(c.grant.user(), q.fields())));
         });
     }
 
-    public Reply lookupTweets(String authorization, String ids) {
-        return call("GET /2/tweets", authorization, c -> {
-            Reply missing = c.grant == null ? null : requireScopes(c, "tweet.read", "users.read");
-            if (missing != null) {
-                return missing;
-            }
-            List<String> list = ids == null || ids.isBlank() ? List.of() : List.of(ids.split(","));
-            if (list.isEmpty() || list.size() > 100 || !list.stream().allMatch(s -> s.matches("[0-9]{1,19}"))) {
-                return invalidRequest("The `ids` query parameter value [" + (ids == null ? "" : ids)
-                        + "] is not valid: give 1 to 100 comma-separated numeric tweet ids.");
-            }
-            List<Object> data = new ArrayList<>();
-            List<Object> errors = new ArrayList<>();
-            for (String id : list) {
-                Optional<TweetCorpus.Tweet> t = tweets.find(id);
-                if (t.isPresent()) {
-                    data.add(t.get().toJson());
-                } else {
-                    errors.add(json("value", id, "detail", "Could not find tweet with ids: [" + id + "].",
-                            "title", "Not Found Error", "resource_type", "tweet", "parameter", "ids",
-                            "resource_id", id, "type", PROBLEMS + "resource-not-found"));
-                }
-            }
-            Map<String, Object> body = json();
-            if (!data.isEmpty()) {
-                body.put("data", data);
-            }
-            if (!errors.isEmpty()) {
-                body.put("errors", errors);
-            }
-            return Reply.of(200, body);
-        });
+    /** {@code GET /2/tweets?ids=}: found tweets in {@code data}, unknown ids as errors of the same 200. */
+    public Reply lookupTweets(String authorization, Map<String, List<String>> query) {
+        return call("GET /2/tweets", authorization, c -> read(c, ApiQuery.check(ApiQuery.Endpoint.TWEETS, query, null),
+                "ids", true));
     }
 
-    public Reply createTweet(String authorization, String text) {
+    /** {@code GET /2/tweets/:id}: the tweet as {@code data}, or a 200 with only a not-found error. */
+    public Reply tweetById(String authorization, String id, Map<String, List<String>> query) {
+        return call("GET /2/tweets/:id", authorization, c -> read(c, ApiQuery.check(ApiQuery.Endpoint.TWEET, query, id),
+                "id", false));
+    }
+
+    /** {@code POST /2/tweets}: 201 with the new tweet's default fields. */
+    public Reply createTweet(String authorization, PostBody body) {
         return call("POST /2/tweets", authorization, c -> {
-            if (c.grant == null) {
-                return appOnlyForbidden();
+            Reply denied = userContext(c, "tweet.read", "tweet.write", "users.read");
+            if (denied != null) {
+                return denied;
             }
-            Reply missing = requireScopes(c, "tweet.read", "tweet.write", "users.read");
-            if (missing != null) {
-                return missing;
+            Reply invalid = invalidPost(body);
+            if (invalid != null) {
+                return invalid;
             }
-            if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > 280) {
-                return invalidRequest("text must be 1 to 280 characters");
+            if (body.text().codePointCount(0, body.text().length()) > 280) {
+                return Problems.textTooLong();
             }
-            TweetCorpus.Tweet t = tweets.post(text, c.grant.user().id());
-            return Reply.of(201, json("data", json("id", t.id(), "text", t.text())));
+            TweetCorpus.Tweet t = tweets.post(body.text(), c.grant.user());
+            return Reply.of(201, json("data", Views.tweet(t, Fields.DEFAULTS)));
         });
+    }
+
+    private Reply read(Caller c, ApiQuery.Checked q, String parameter, boolean list) {
+        Reply denied = c.grant == null ? null : scopes(c, "tweet.read", "users.read");
+        if (denied != null || q.error() != null) {
+            return denied != null ? denied : q.error();
+        }
+        List<TweetCorpus.Tweet> found = new ArrayList<>();
+        List<Object> errors = new ArrayList<>();
+        for (String id : q.ids()) {
+            Optional<TweetCorpus.Tweet> t = tweets.find(id);
+            t.ifPresentOrElse(found::add, () -> errors.add(Problems.notFound("tweet", parameter, id)));
+        }
+        Map<String, Object> body = json();
+        if (!found.isEmpty()) {
+            List<Object> data = found.stream().map(t -> (Object) Views.tweet(t, q.fields())).toList();
+            body.put("data", list ? data : data.get(0));
+            Map<String, Object> includes = Views.includes(found, q.fields());
+            if (includes != null) {
+                body.put("includes", includes);
+            }
+        }
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return Reply.of(200, body);
+    }
+
+    private static Reply invalidPost(PostBody body) {
+        String problem = null;
+        if (!body.json()) {
+            problem = "Requests with bodies must have content-type of application/json.";
+        } else if (!body.object()) {
+            problem = "$: must be a JSON object";
+        } else {
+            problem = body.members().stream().filter(m -> !PostBody.KNOWN.contains(m)).findFirst()
+                    .map(m -> "$." + m + ": is not defined in the schema and the schema does not allow additional"
+                            + " properties").orElse(null);
+        }
+        if (problem == null && (body.text() == null || body.text().isEmpty())) {
+            problem = "$.text: must not be empty";
+        }
+        return problem == null ? null : Problems.invalidRequest(List.of(Problems.parameterError(null, null, problem)));
     }
 
     private Reply call(String endpoint, String authorization, Function<Caller, Reply> handler) {
         String token = BasicAuth.bearer(authorization);
-        if (token == null) {
-            return Reply.problem(401, "Unauthorized", "Unauthorized", "about:blank");
-        }
-        Caller caller = userTokens.lookup(token).map(g -> new Caller(g, null))
+        Caller caller = token == null ? null : userTokens.lookup(token).map(g -> new Caller(g, null))
                 .or(() -> appTokens.appOf(token).map(a -> new Caller(null, a)))
                 .orElse(null);
         if (caller == null) {
-            return Reply.invalidToken();
+            return Problems.unauthorized();
         }
         Settings s = settings.get();
         RateLimiter.Decision d = limiter.hit(caller.pool() + " " + endpoint, s.rateLimit(), s.rateLimitWindow());
-        Reply reply = d.allowed() ? handler.apply(caller)
-                : Reply.of(429, json("title", "Too Many Requests", "detail", "Too Many Requests",
-                        "type", PROBLEMS + "rate-limit-exceeded"));
+        Reply reply = d.allowed() ? handler.apply(caller) : Problems.tooManyRequests();
         return reply.withHeaders(d.headers());
     }
 
-    private static Reply requireScopes(Caller c, String... scopes) {
-        List<String> missing = new ArrayList<>();
+    /** 403 unless the caller is a user whose grant holds {@code scopes}. */
+    private static Reply userContext(Caller c, String... scopes) {
+        return c.grant == null ? Problems.unsupportedAuthentication() : scopes(c, scopes);
+    }
+
+    private static Reply scopes(Caller c, String... scopes) {
         for (String s : scopes) {
             if (!c.grant.scopes().contains(s)) {
-                missing.add(s);
+                return Problems.forbidden();
             }
         }
-        if (missing.isEmpty()) {
-            return null;
-        }
-        return Reply.of(403, json("title", "Forbidden", "type", PROBLEMS + "client-forbidden", "status", 403,
-                "detail", "Missing required OAuth 2.0 scopes: " + String.join(", ", missing)));
-    }
-
-    private static Reply appOnlyForbidden() {
-        return Reply.of(403, json(
-                "errors", List.of(json("code", 220, "message", "Your credentials do not allow access to this resource.")),
-                "title", "Unsupported Authentication", "type", PROBLEMS + "unsupported-authentication", "status", 403,
-                "detail", "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported"
-                        + " authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context]."));
-    }
-
-    private static Reply invalidRequest(String message) {
-        return Reply.of(400, json("errors", List.of(json("message", message)), "title", "Invalid Request",
-                "detail", "One or more parameters to your request was invalid.", "type", PROBLEMS + "invalid-request"));
+        return null;
     }
 }

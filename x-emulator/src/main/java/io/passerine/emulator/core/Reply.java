@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public record Reply(int status, Map<String, Object> body, Map<String, String> headers) {
 
+    /** The header naming the body's media type when it is not {@code application/json}. */
+    public static final String CONTENT_TYPE = "Content-Type";
+
     public Reply {
         headers = new LinkedHashMap<>(headers);
     }
@@ -44,14 +47,9 @@ public record Reply(int status, Map<String, Object> body, Map<String, String> he
         return of(status, json("errors", List.of(json("code", code, "message", message))));
     }
 
-    /** 401 code 89: revoked, expired or unknown token. */
+    /** 401 code 89 of the v1.1-era {@code /oauth2/*} endpoints (the v2 API answers {@link Problems#unauthorized()}). */
     public static Reply invalidToken() {
         return v1Error(401, 89, "Invalid or expired token");
-    }
-
-    /** v2 problem JSON. */
-    public static Reply problem(int status, String title, String detail, String type) {
-        return of(status, json("title", title, "detail", detail, "type", type, "status", status));
     }
 
     /** A body value as a string (test helper and web helper). */

@@ -51,14 +51,14 @@ class AppOnlyServiceTest {
     @Test
     void invalidatedTokenGets401AndANewTokenIsIssued() {
         String token = app.token(GRANT, APP_BASIC).string("access_token");
-        assertEquals(200, fx.state.api().lookupTweets("Bearer " + token, "1261326399320715264").status());
+        assertEquals(200, fx.state.api().lookupTweets("Bearer " + token, Fixture.ids("1261326399320715264")).status());
         Reply inv = app.invalidate(token, APP_BASIC);
         assertEquals(200, inv.status());
         assertEquals(token, inv.string("access_token"));
-        assertEquals(401, fx.state.api().lookupTweets("Bearer " + token, "1261326399320715264").status());
+        assertEquals(401, fx.state.api().lookupTweets("Bearer " + token, Fixture.ids("1261326399320715264")).status());
         String fresh = app.token(GRANT, APP_BASIC).string("access_token");
         assertNotEquals(token, fresh);
-        assertEquals(200, fx.state.api().lookupTweets("Bearer " + fresh, "1261326399320715264").status());
+        assertEquals(200, fx.state.api().lookupTweets("Bearer " + fresh, Fixture.ids("1261326399320715264")).status());
     }
 
     @Test

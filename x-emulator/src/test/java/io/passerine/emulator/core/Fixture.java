@@ -78,4 +78,17 @@ final class Fixture {
     static String bearer(String token) {
         return "Bearer " + token;
     }
+
+    /** Query parameters from alternating names and values (a name given twice is a repeated parameter). */
+    static Map<String, List<String>> query(String... namesAndValues) {
+        Map<String, List<String>> q = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            q.computeIfAbsent(namesAndValues[i], k -> new java.util.ArrayList<>()).add(namesAndValues[i + 1]);
+        }
+        return q;
+    }
+
+    static Map<String, List<String>> ids(String ids) {
+        return query("ids", ids);
+    }
 }

@@ -112,23 +112,23 @@ class OAuthServiceTest {
     }
 
     @Test
-    void revokedAccessTokenGets401Code89AtTheApi() {
+    void revokedAccessTokenGetsXsUnauthorizedProblemAtTheApi() {
         String at = fx.login("tweet.read users.read").string("access_token");
-        assertEquals(200, fx.state.api().usersMe(bearer(at)).status());
+        assertEquals(200, fx.state.api().usersMe(bearer(at), Map.of()).status());
         Map<String, String> form = new HashMap<>(Map.of("token", at));
         Reply revoked = oauth.revoke(form, BASIC);
         assertEquals(200, revoked.status());
         assertEquals(true, revoked.body().get("revoked"));
-        Reply me = fx.state.api().usersMe(bearer(at));
+        Reply me = fx.state.api().usersMe(bearer(at), Map.of());
         assertEquals(401, me.status());
-        assertEquals("{errors=[{code=89, message=Invalid or expired token}]}", me.body().toString());
+        assertEquals("{title=Unauthorized, type=about:blank, status=401, detail=Unauthorized}", me.body().toString());
     }
 
     @Test
     void revokingRefreshTokenEndsTheGrant() {
         Reply login = fx.login("tweet.read users.read offline.access");
         oauth.revoke(new HashMap<>(Map.of("token", login.string("refresh_token"))), BASIC);
-        assertEquals(401, fx.state.api().usersMe(bearer(login.string("access_token"))).status());
+        assertEquals(401, fx.state.api().usersMe(bearer(login.string("access_token")), Map.of()).status());
         assertEquals(400, oauth.token(refresh(login.string("refresh_token")), BASIC).status());
     }
 
@@ -136,16 +136,16 @@ class OAuthServiceTest {
     void accessTokenExpiresAfterTwoHours() {
         String at = fx.login("tweet.read users.read").string("access_token");
         fx.advance(7199);
-        assertEquals(200, fx.state.api().usersMe(bearer(at)).status());
+        assertEquals(200, fx.state.api().usersMe(bearer(at), Map.of()).status());
         fx.advance(1);
-        assertEquals(401, fx.state.api().usersMe(bearer(at)).status());
+        assertEquals(401, fx.state.api().usersMe(bearer(at), Map.of()).status());
     }
 
     @Test
     void resetForgetsTokens() {
         String at = fx.login("tweet.read users.read").string("access_token");
         fx.state.reset();
-        assertEquals(401, fx.state.api().usersMe(bearer(at)).status());
+        assertEquals(401, fx.state.api().usersMe(bearer(at), Map.of()).status());
         assertNull(fx.state.faults().next("/x").orElse(null));
     }
 
