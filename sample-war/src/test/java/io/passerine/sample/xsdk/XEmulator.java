@@ -14,20 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The emulator the contract tests talk to, at {@code -Demulator.base.url} (default
- * {@value #DEFAULT_BASE}, X's paths below it): its control surface and tokens obtained the way any client gets them
+ * The emulator the contract tests talk to, at {@link EmulatorControl#BASE_URL} (X's paths below it): its control surface and tokens obtained the way any client gets them
  * (app-only: client credentials with the API key; user: authorize, consent as a made-up user, code exchange).
  */
 public final class XEmulator {
 
-    static final String DEFAULT_BASE = "http://localhost:9080/x-emulator";
     /** The emulator's base URL, without a trailing slash: what X's SDK gets as its base path. */
-    public static final String BASE = System.getProperty("emulator.base.url", DEFAULT_BASE).replaceAll("/+$", "");
+    public static final String BASE = EmulatorControl.BASE_URL;
     static final String CALLBACK = "http://localhost:9080/sample/oauth2/callback";
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
-    final EmulatorControl control = new EmulatorControl(URI.create(BASE + "/"));
+    final EmulatorControl control = new EmulatorControl();
     private final HttpClient http = TestHttp.client();
 
     /** The sample app's app-only bearer token (API key and secret of the emulator's default registration). */
