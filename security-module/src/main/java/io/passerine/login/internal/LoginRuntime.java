@@ -27,6 +27,7 @@ public final class LoginRuntime {
     private final Refresher refresher;
     private final Revoker revoker;
     private final TransactionStores transactions;
+    private final SameOrigin sameOrigin;
 
     private final Metrics metrics;
 
@@ -47,6 +48,7 @@ public final class LoginRuntime {
         this.exchange = new CodeExchange(endpoint, settings.redirectUri());
         this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
         this.revoker = new Revoker(endpoint);
+        this.sameOrigin = new SameOrigin(settings.redirectUri());
         if (cluster.loginCache().isPresent()) {
             Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
                     ? settings.transactionMaxAge() : Duration.ofMinutes(10);
@@ -105,6 +107,11 @@ public final class LoginRuntime {
 
     public Revoker revoker() {
         return revoker;
+    }
+
+    /** The application's origin check for state-changing requests (logout). */
+    SameOrigin sameOrigin() {
+        return sameOrigin;
     }
 
     public Metrics metrics() {

@@ -5,12 +5,16 @@ import io.passerine.config.LoginSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
- * Chooses the {@link TransactionStore} from configuration: the HTTP session (default), or, when
- * {@code passerine.login.transaction-keys} is set, an encrypted cookie whose one-time use is recorded per JVM or,
- * with {@code passerine.login.cache=jcache:<name>}, in the cluster's shared JCache.
+ * Opens the {@link CookieTransactionStore} of a request: login transactions live in an AES-GCM sealed cookie, so an
+ * anonymous request creates no HTTP session (checklist 26). The keys are {@code passerine.login.transaction-keys};
+ * without them, a random key of this JVM (fine for one server, but a cluster or a restart during a login needs
+ * configured keys). Their one-time use is recorded per JVM or, with {@code passerine.login.cache=jcache:<name>}, in
+ * the cluster's shared JCache.
  */
 final class TransactionStores {
 
@@ -26,22 +30,30 @@ final class TransactionStores {
         this.settings = settings;
         this.cluster = cluster;
         this.clock = clock;
-        this.codec = cluster.cookieTransactions() ? new TransactionCookieCodec(cluster.transactionKeys()) : null;
+        this.codec = new TransactionCookieCodec(keys(cluster));
         this.used = used;
-        if (codec != null && cluster.loginCache().isEmpty()) {
-            LOG.log(Level.WARNING, "Login transactions are in encrypted cookies but {0} is not set: a replayed "
-                    + "callback is refused on the node that saw it, not on the others", ClusterSettings.LOGIN_CACHE);
+        if (cluster.cookieTransactions() && cluster.loginCache().isEmpty()) {
+            LOG.log(Level.WARNING, "{0} is set but {1} is not: a replayed callback is refused on the node that saw "
+                    + "it, not on the others", ClusterSettings.TRANSACTION_KEYS, ClusterSettings.LOGIN_CACHE);
         }
     }
 
     /** The store of one request. */
     TransactionStore open(HttpServletRequest request, HttpServletResponse response) {
-        if (codec == null) {
-            return new SessionTransactionStore(request, clock, settings.transactionMaxAge(),
-                    settings.maxPendingLogins());
-        }
         boolean secure = "https".equalsIgnoreCase(settings.redirectUri().getScheme());
         return new CookieTransactionStore(request, response, codec, used, clock, settings.transactionMaxAge(),
                 cluster.transactionCookie(), secure, settings.maxPendingLogins());
+    }
+
+    private static List<byte[]> keys(ClusterSettings cluster) {
+        if (cluster.cookieTransactions()) {
+            return cluster.transactionKeys();
+        }
+        LOG.log(Level.INFO, "{0} is not set: login transactions are sealed with a random key of this JVM. A cluster "
+                + "(or a restart in the middle of a login) needs the same configured keys on every node",
+                ClusterSettings.TRANSACTION_KEYS);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return List.of(key);
     }
 }
