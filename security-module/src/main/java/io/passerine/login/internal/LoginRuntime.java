@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.cluster.internal.Sealer;
 import io.passerine.cluster.internal.SharedCache;
 import io.passerine.config.ClusterSettings;
 import io.passerine.config.LoginSettings;
@@ -49,16 +50,18 @@ public final class LoginRuntime {
         this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
         this.revoker = new Revoker(endpoint);
         this.sameOrigin = new SameOrigin(settings.redirectUri());
+        Sealer sealer = Sealer.of(cluster);
+        SessionTokens.sealWith(sealer);
         if (cluster.loginCache().isPresent()) {
             Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
                     ? settings.transactionMaxAge() : Duration.ofMinutes(10);
-            SharedCache shared = SharedCache.open(cluster.loginCache().get(), ttl);
+            SharedCache shared = SharedCache.open(cluster.loginCache().get(), ttl, sealer);
             Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
             this.refresher = new ClusterRefresher(endpoint, shared, lease);
-            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.shared(shared));
+            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.shared(shared), sealer);
         } else {
             this.refresher = new Refresher(endpoint);
-            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.local());
+            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.local(), sealer);
         }
     }
 
