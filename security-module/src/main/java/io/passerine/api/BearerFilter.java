@@ -11,6 +11,9 @@ import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import io.passerine.api.internal.TraceContextGuard;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -31,7 +34,7 @@ import java.time.Duration;
  *
  * @param <T> the credential type
  */
-public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResponseFilter {
+public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResponseFilter, Feature {
 
     private static final String CREDENTIAL = BearerFilter.class.getName() + ".credential";
     private static final String ATTEMPT = BearerFilter.class.getName() + ".attempt";
@@ -60,6 +63,18 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
         T credential = credential();
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization(credential));
         request.setProperty(CREDENTIAL, credential);
+    }
+
+    /**
+     * Registering this filter also registers {@link TraceContextGuard}, last of all request filters: a runtime-level
+     * OpenTelemetry client filter (Open Liberty's mpTelemetry) adds W3C Trace Context headers to every JAX-RS client
+     * call, and internal trace ids are no business of X ({@code passerine.api.propagate-trace-context=true} keeps
+     * them).
+     */
+    @Override
+    public boolean configure(FeatureContext context) {
+        context.register(new TraceContextGuard(), Integer.MAX_VALUE);
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.passerine.cluster.internal.Sealer;
 import io.passerine.cluster.internal.SharedCache;
 import java.time.Duration;
 import java.util.UUID;
@@ -18,6 +19,9 @@ import javax.cache.expiry.CreatedExpiryPolicy;
  * "node B". Started once per test JVM, shut down at its exit. Each node's caches come from its own member.
  */
 public final class HazelcastPair {
+
+    /** The keys every node of the pair seals with (the same passerine.keys). */
+    public static final Sealer SEALER = Sealer.random();
 
     private static HazelcastPair instance;
 
@@ -47,11 +51,20 @@ public final class HazelcastPair {
 
     /** The cache {@code name} as node A sees it (created on first use, entries live {@code ttl}; null = eternal). */
     public SharedCache nodeA(String name, Duration ttl) {
-        return SharedCache.of(cache(managerA, name, ttl));
+        return SharedCache.of(cache(managerA, name, ttl), SEALER);
     }
 
     public SharedCache nodeB(String name, Duration ttl) {
-        return SharedCache.of(cache(managerB, name, ttl));
+        return SharedCache.of(cache(managerB, name, ttl), SEALER);
+    }
+
+    /** Everything the cache {@code name} holds, keys and values, as a dump of the cluster's store would show it. */
+    public String dump(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (Cache.Entry<String, String> e : managerA.getCache(name, String.class, String.class)) {
+            sb.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        return sb.toString();
     }
 
     public int members() {

@@ -36,12 +36,27 @@ final class Browser {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form POST as a browser sends it from a page of the target's own origin ({@code Origin} header). */
     HttpResponse<String> post(String uri, Map<String, String> form) throws Exception {
+        URI target = URI.create(uri);
+        return postFrom(target.getScheme() + "://" + target.getAuthority(), uri, form);
+    }
+
+    /** A form POST from a page of {@code origin} (null: no {@code Origin} header, as a non-browser client). */
+    HttpResponse<String> postFrom(String origin, String uri, Map<String, String> form, String... headers)
+            throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String location(HttpResponse<?> res) {

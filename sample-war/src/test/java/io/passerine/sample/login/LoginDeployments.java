@@ -25,7 +25,8 @@ final class LoginDeployments {
     static WebArchive war(String name, Map<String, String> config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(LoginItApp.class, MeServlet.class, TokensResource.class, ClockControl.class,
-                        ClockControl.Adjustable.class, ClockControl.Hook.class, WriteServlet.class)
+                        ClockControl.Adjustable.class, ClockControl.Hook.class, WriteServlet.class,
+                        SessionProbe.class, SessionProbe.Counter.class)
                 .setWebXML(new StringAsset(WEB_XML))
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
         File sample = new File(System.getProperty("sample.war", "target/sample.war"));
@@ -68,6 +69,7 @@ final class LoginDeployments {
                   <web-resource-name>protected</web-resource-name>
                   <url-pattern>/me</url-pattern>
                   <url-pattern>/write</url-pattern>
+                  <url-pattern>/note</url-pattern>
                   <url-pattern>/api/*</url-pattern>
                 </web-resource-collection>
                 <auth-constraint><role-name>**</role-name></auth-constraint>

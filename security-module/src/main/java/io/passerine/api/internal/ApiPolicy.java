@@ -38,6 +38,11 @@ public final class ApiPolicy {
     private final Clock clock;
     private final LongUnaryOperator jitter;
 
+    /** Whether calls to X may carry the app's trace context ({@code passerine.api.propagate-trace-context}). */
+    public boolean propagatesTraceContext() {
+        return settings.propagateTraceContext();
+    }
+
     public ApiPolicy(ApiSettings settings, Clock clock) {
         this(settings, clock, bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
     }

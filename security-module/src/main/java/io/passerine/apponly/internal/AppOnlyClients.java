@@ -2,6 +2,7 @@ package io.passerine.apponly.internal;
 
 import io.passerine.apponly.AppOnly;
 import io.passerine.apponly.AppOnlyTokenClient;
+import io.passerine.cluster.internal.Sealer;
 import io.passerine.cluster.internal.SharedCache;
 import io.passerine.config.AppOnlySettings;
 import io.passerine.config.ClusterSettings;
@@ -34,8 +35,9 @@ public class AppOnlyClients {
         return clients.computeIfAbsent(name, n -> {
             ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
             AppOnlySettings settings = AppOnlySettings.read(config, n);
-            SharedCache shared = ClusterSettings.from(config).appOnlyCache()
-                    .map(cache -> SharedCache.open(cache, null)).orElse(null);
+            ClusterSettings cluster = ClusterSettings.from(config);
+            SharedCache shared = cluster.appOnlyCache()
+                    .map(cache -> SharedCache.open(cache, null, Sealer.of(cluster))).orElse(null);
             return new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared, telemetry.metrics());
         });
     }

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The app-only token of one app as the whole cluster sees it: an entry of a shared JCache ({@code value\nexpiresAt}),
- * keyed by a hash of token URI and API key. A node fetches only under the cluster lock and only when the entry is
+ * The app-only token of one app as the whole cluster sees it: an entry of a shared JCache, keyed by a hash of token
+ * URI and API key, holding the token's hash and the token sealed with its expiry ({@link SharedCache#seal}). A node fetches only under the cluster lock and only when the entry is
  * absent or due for renewal (re-checked after taking the lock), so N nodes at cold start cause one token request;
  * an invalidation removes the entry, and every node's next call sees that ({@link #isCurrent}).
  */
@@ -23,6 +23,7 @@ final class SharedAppOnlyToken {
     private final Clock clock;
     private final Duration skew;
     private final Duration lease;
+    private volatile Hashed lastHashed;
 
     SharedAppOnlyToken(SharedCache cache, String tokenUri, String apiKey, Clock clock, Duration skew,
             Duration lease) {
@@ -33,18 +34,32 @@ final class SharedAppOnlyToken {
         this.lease = lease;
     }
 
-    /** Whether {@code token} is still the cluster's token (one cache read, no allocation). */
+    /** Whether {@code token} is still the cluster's token (one cache read; the token's hash is computed once). */
     boolean isCurrent(BearerToken token) {
         String v = cache.get(key);
-        String t = token.value();
-        return v != null && v.length() > t.length() && v.charAt(t.length()) == '\n' && v.startsWith(t);
+        String h = hashOf(token);
+        return v != null && v.length() > h.length() && v.charAt(h.length()) == '\n' && v.startsWith(h);
+    }
+
+    /** SHA-256 of the token, remembered for the last token asked about (the cached one, nearly always). */
+    private String hashOf(BearerToken token) {
+        Hashed last = lastHashed;
+        if (last == null || last.token() != token) {
+            last = new Hashed(token, Hashes.sha256(token.value()));
+            lastHashed = last;
+        }
+        return last.hash();
+    }
+
+    private record Hashed(BearerToken token, String hash) {
     }
 
     /** The cluster's token if usable, else one fetch cluster-wide (waiting nodes then read its result). */
     BearerToken fetch(Supplier<BearerToken> fetcher) {
         return cache.singleFlight(key + ":lock", lease, lease.multipliedBy(2), this::usable, () -> {
             BearerToken t = fetcher.get();
-            cache.put(key, t.value() + "\n" + t.expiresAt().map(e -> Long.toString(e.toEpochMilli())).orElse(""));
+            String plain = t.value() + "\n" + t.expiresAt().map(e -> Long.toString(e.toEpochMilli())).orElse("");
+            cache.put(key, Hashes.sha256(t.value()) + "\n" + cache.seal(plain, key));
             return t;
         });
     }
@@ -53,9 +68,10 @@ final class SharedAppOnlyToken {
     void invalidate(Consumer<BearerToken> revoke) {
         cache.singleFlight(key + ":lock", lease, lease.multipliedBy(2), Optional::empty, () -> {
             String v = cache.get(key);
+            Optional<BearerToken> t = v == null ? Optional.empty() : decode(v);
             if (v != null) {
                 try {
-                    revoke.accept(decode(v));
+                    t.ifPresent(revoke);
                 } finally {
                     cache.remove(key, v);
                 }
@@ -72,17 +88,22 @@ final class SharedAppOnlyToken {
 
     private Optional<BearerToken> usable() {
         String v = cache.get(key);
-        if (v == null) {
-            return Optional.empty();
+        Optional<BearerToken> t = v == null ? Optional.empty() : decode(v);
+        if (t.isEmpty()) {
+            return t; // absent, or sealed under other keys: fetch (and overwrite) under the lock
         }
-        BearerToken t = decode(v);
-        Optional<Instant> exp = t.expiresAt();
-        return exp.isPresent() && !clock.instant().plus(skew).isBefore(exp.get()) ? Optional.empty() : Optional.of(t);
+        Optional<Instant> exp = t.get().expiresAt();
+        return exp.isPresent() && !clock.instant().plus(skew).isBefore(exp.get()) ? Optional.empty() : t;
     }
 
-    private static BearerToken decode(String v) {
+    /** Entry: {@code sha256(token) \n sealed(token \n expiresAt)}. */
+    private Optional<BearerToken> decode(String v) {
         int nl = v.indexOf('\n');
-        String exp = v.substring(nl + 1);
-        return new BearerToken(v.substring(0, nl), exp.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(exp)));
+        return cache.open(v.substring(nl + 1), key).map(plain -> {
+            int i = plain.indexOf('\n');
+            String exp = plain.substring(i + 1);
+            return new BearerToken(plain.substring(0, i),
+                    exp.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(exp)));
+        });
     }
 }

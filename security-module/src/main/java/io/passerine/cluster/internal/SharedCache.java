@@ -16,7 +16,8 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 /**
  * A JSR-107 (JCache) cache shared by the nodes of a cluster (e.g. Hazelcast embedded), used through three atomic
  * operations only: {@code putIfAbsent}, {@code replace(k, old, new)} and {@code remove(k, old)}. Keys and values are
- * plain {@code String}s, so the cache provider never needs the application's classes. Only loaded when a
+ * plain {@code String}s, so the cache provider never needs the application's classes; keys are hashes, and values
+ * that hold a token are sealed ({@link #seal}). Only loaded when a
  * {@code jcache:} key is configured; the JCache API and provider come from the server (a shared library).
  */
 public final class SharedCache {
@@ -24,23 +25,28 @@ public final class SharedCache {
     private static final System.Logger LOG = System.getLogger(SharedCache.class.getName());
     private static final long POLL_MILLIS = 10;
 
+    /** Longer values are not ours: refused before any crypto. */
+    private static final int MAX_SEALED = 64 * 1024;
+
     private final Cache<String, String> cache;
+    private final Sealer sealer;
     private final String owner = UUID.randomUUID().toString();
 
-    SharedCache(Cache<String, String> cache) {
+    SharedCache(Cache<String, String> cache, Sealer sealer) {
         this.cache = cache;
+        this.sealer = sealer;
     }
 
-    /** Over a cache the caller opened (tests: a cache of a given Hazelcast member). */
-    public static SharedCache of(Cache<String, String> cache) {
-        return new SharedCache(cache);
+    /** Over a cache the caller opened (tests: a cache of a given Hazelcast member), sealing with {@code sealer}. */
+    public static SharedCache of(Cache<String, String> cache, Sealer sealer) {
+        return new SharedCache(cache, sealer);
     }
 
     /**
      * The cache {@code name} of the default JCache provider's default manager, created if absent (entries expire
      * {@code ttl} after creation; null = never). A cache configured in the provider (hazelcast.xml) is used as is.
      */
-    public static SharedCache open(String name, Duration ttl) {
+    public static SharedCache open(String name, Duration ttl, Sealer sealer) {
         CacheManager manager = Caching.getCachingProvider().getCacheManager();
         Cache<String, String> c = manager.getCache(name, String.class, String.class);
         if (c == null) {
@@ -57,7 +63,20 @@ public final class SharedCache {
             }
             LOG.log(Level.INFO, "Passerine uses the shared JCache ''{0}''", name);
         }
-        return new SharedCache(c);
+        return new SharedCache(c, sealer);
+    }
+
+    /**
+     * {@code plain} sealed for the entry {@code key} (checklist 33: a dump of the cache shows no token). Every node
+     * must have the same {@code passerine.keys}.
+     */
+    public String seal(String plain, String key) {
+        return sealer.seal(plain, key);
+    }
+
+    /** The text sealed by {@link #seal} for {@code key}; empty when it is not (tampered, other keys, garbage). */
+    public Optional<String> open(String sealed, String key) {
+        return sealer.openText(sealed, key, MAX_SEALED);
     }
 
     public String get(String key) {

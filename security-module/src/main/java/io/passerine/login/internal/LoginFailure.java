@@ -19,6 +19,8 @@ public final class LoginFailure extends RuntimeException {
          * its own challenge, rewriting status and headers after the page (SRVE8115W/SRVE8094W in the log).
          */
         CANCELLED(403, "Login cancelled"),
+        /** A state-changing request from another site (logout without the app's Origin/Referer): 403. */
+        CROSS_SITE(403, "Request refused"),
         /** The provider's token or userinfo endpoint answered with an error or garbage: 502. */
         PROVIDER(502, "Login failed"),
         /** The provider did not answer in time: 504. */

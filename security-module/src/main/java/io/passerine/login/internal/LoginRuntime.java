@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.cluster.internal.Sealer;
 import io.passerine.cluster.internal.SharedCache;
 import io.passerine.config.ClusterSettings;
 import io.passerine.config.LoginSettings;
@@ -27,6 +28,7 @@ public final class LoginRuntime {
     private final Refresher refresher;
     private final Revoker revoker;
     private final TransactionStores transactions;
+    private final SameOrigin sameOrigin;
 
     private final Metrics metrics;
 
@@ -47,16 +49,19 @@ public final class LoginRuntime {
         this.exchange = new CodeExchange(endpoint, settings.redirectUri());
         this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
         this.revoker = new Revoker(endpoint);
+        this.sameOrigin = new SameOrigin(settings.redirectUri());
+        Sealer sealer = Sealer.of(cluster);
+        SessionTokens.sealWith(sealer);
         if (cluster.loginCache().isPresent()) {
             Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
                     ? settings.transactionMaxAge() : Duration.ofMinutes(10);
-            SharedCache shared = SharedCache.open(cluster.loginCache().get(), ttl);
+            SharedCache shared = SharedCache.open(cluster.loginCache().get(), ttl, sealer);
             Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
             this.refresher = new ClusterRefresher(endpoint, shared, lease);
-            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.shared(shared));
+            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.shared(shared), sealer);
         } else {
             this.refresher = new Refresher(endpoint);
-            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.local());
+            this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.local(), sealer);
         }
     }
 
@@ -105,6 +110,11 @@ public final class LoginRuntime {
 
     public Revoker revoker() {
         return revoker;
+    }
+
+    /** The application's origin check for state-changing requests (logout). */
+    SameOrigin sameOrigin() {
+        return sameOrigin;
     }
 
     public Metrics metrics() {

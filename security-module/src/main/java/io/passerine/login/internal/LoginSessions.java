@@ -20,6 +20,15 @@ public final class LoginSessions {
         return st;
     }
 
+    /**
+     * The session's login record even when its tokens were dropped (rejected refresh): whose session this is.
+     * Null without a session or a login.
+     */
+    static SessionTokens owner(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(ATTRIBUTE) instanceof SessionTokens st ? st : null;
+    }
+
     public static void put(HttpServletRequest request, SessionTokens tokens) {
         request.getSession(true).setAttribute(ATTRIBUTE, tokens);
     }

@@ -33,16 +33,36 @@ public final class Revoker {
         return ok;
     }
 
+    /**
+     * After a login replaced {@code old} with {@code next} in one session: another user's tokens are revoked whole;
+     * the same user's (step-up) lose their old refresh token unless the provider handed the same one back (the old
+     * access token stays valid until it expires, as RFC 6749 §6 allows for refreshed grants).
+     *
+     * @return true when every revocation call succeeded
+     */
+    public boolean supersede(TokenSet old, TokenSet next, boolean sameUser) {
+        if (old == null) {
+            return true;
+        }
+        if (!sameUser) {
+            return revoke(old);
+        }
+        if (!old.hasRefreshToken() || old.refreshToken().equals(next.refreshToken())) {
+            return true;
+        }
+        return attempt(() -> endpoint.revoke(new RefreshToken(old.refreshToken())), "superseded refresh token");
+    }
+
     private static boolean attempt(Runnable call, String what) {
         try {
             call.run();
             return true;
         } catch (ProviderException e) {
-            LOG.log(Level.WARNING, "Could not revoke the " + what + " at logout (the user is logged out anyway): "
+            LOG.log(Level.WARNING, "Could not revoke the " + what + " (going on anyway): "
                     + e.getMessage());
             return false;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not revoke the " + what + " at logout (the user is logged out anyway): "
+            LOG.log(Level.WARNING, "Could not revoke the " + what + " (going on anyway): "
                     + e.getClass().getSimpleName());
             return false;
         }

@@ -1,9 +1,11 @@
 package io.passerine.login.internal;
 
+import io.passerine.cluster.internal.Sealer;
 import io.passerine.http.ProviderException;
 import io.passerine.login.LoginRequiredException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
@@ -21,10 +23,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SessionTokens implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final System.Logger LOG = System.getLogger(SessionTokens.class.getName());
+    /** The AAD of the sealed tokens in a serialized session. */
+    private static final String CONTEXT = "io.passerine.session-tokens";
+    /** Seals the tokens when a session is replicated or persisted: the application's, set by {@link LoginRuntime}. */
+    private static volatile Sealer sealer = Sealer.random();
 
     private final UserInfo user;
-    private final AtomicReference<TokenSet> tokens;
+    private transient AtomicReference<TokenSet> tokens;
     private transient AtomicReference<CompletableFuture<TokenSet>> inflight = new AtomicReference<>();
 
     public SessionTokens(UserInfo user, TokenSet tokens) {
@@ -116,10 +123,34 @@ public final class SessionTokens implements Serializable {
         }
     }
 
+    /** The sealer of serialized sessions of this application (its {@code passerine.keys}, or a per-JVM key). */
+    static void sealWith(Sealer s) {
+        sealer = s;
+    }
+
+    /** A serialized session holds the tokens only sealed (checklist 33): a dump of the session store shows none. */
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        TokenSet t = tokens.get();
+        out.writeObject(t == null ? null : sealer.seal(t.encode(), CONTEXT));
+    }
+
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         inflight = new AtomicReference<>();
+        Object sealed = in.readObject();
+        TokenSet t = null;
+        if (sealed instanceof String s) {
+            t = sealer.openText(s, CONTEXT, 64 * 1024).map(TokenSet::decode).orElse(null);
+            if (t == null) {
+                LOG.log(System.Logger.Level.WARNING, "The X tokens of a restored session cannot be opened (sealed "
+                        + "under other keys): the user must log in again. Configure the same passerine.keys on "
+                        + "every node.");
+            }
+        }
+        tokens = new AtomicReference<>(t);
     }
 
     @Override

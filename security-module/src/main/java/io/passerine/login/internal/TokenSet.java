@@ -1,7 +1,5 @@
 package io.passerine.login.internal;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +8,10 @@ import java.util.Set;
 /**
  * The user's tokens from one token response (RFC 6749 §5.1), kept server-side only. {@code expiresAt} is null when
  * the provider sent no {@code expires_in}; {@code refreshToken} is null without {@code offline.access}.
- * {@link #toString()} shows no token.
+ * {@link #toString()} shows no token. Not {@code Serializable}: outside the heap it exists only sealed
+ * ({@link SessionTokens}, {@link ClusterRefresher}).
  */
-public record TokenSet(String accessToken, Instant expiresAt, String refreshToken, Set<String> scopes)
-        implements Serializable {
-
-    @Serial
-    private static final long serialVersionUID = 1L;
+public record TokenSet(String accessToken, Instant expiresAt, String refreshToken, Set<String> scopes) {
 
     public TokenSet {
         scopes = Set.copyOf(scopes);
@@ -29,6 +24,19 @@ public record TokenSet(String accessToken, Instant expiresAt, String refreshToke
 
     public boolean hasRefreshToken() {
         return refreshToken != null;
+    }
+
+    /** The four fields as one line-separated text: only ever stored sealed ({@link io.passerine.cluster.internal.Sealer}). */
+    String encode() {
+        return accessToken + "\n" + (expiresAt == null ? "" : expiresAt.toEpochMilli()) + "\n"
+                + (refreshToken == null ? "" : refreshToken) + "\n" + String.join(" ", scopes);
+    }
+
+    /** The inverse of {@link #encode()}. */
+    static TokenSet decode(String s) {
+        String[] p = s.split("\n", -1);
+        return new TokenSet(p[0], p[1].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(p[1])),
+                p[2].isEmpty() ? null : p[2], p[3].isEmpty() ? Set.of() : Set.of(p[3].split(" ")));
     }
 
     @Override

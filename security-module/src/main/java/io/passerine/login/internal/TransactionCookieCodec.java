@@ -1,71 +1,40 @@
 package io.passerine.login.internal;
 
+import io.passerine.cluster.internal.Sealer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals a {@link LoginTransaction} into a cookie value with AES-256-GCM (JDK; AEAD: confidential and
- * integrity-protected). Value: {@code "1." + base64url(12-byte random IV ‖ ciphertext ‖ 128-bit tag)}; the cookie's
- * name is the additional authenticated data, so a value cannot be moved to another cookie. The first key seals, every
- * key opens (rotation: add the new key first, drop the old one after {@code transaction-max-age}). Nothing in clear:
- * state, verifier, return path and scopes are all inside the ciphertext.
+ * Seals a {@link LoginTransaction} into a cookie value with the {@link Sealer} (AES-256-GCM); the cookie's name is
+ * the additional authenticated data, so a value cannot be moved to another cookie. Key rotation: add the new key
+ * first, drop the old one after {@code transaction-max-age}. Nothing in clear: state, verifier, return path and
+ * scopes are all inside the ciphertext.
  */
 final class TransactionCookieCodec {
 
-    private static final String PREFIX = "1.";
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
     /** Larger values are refused before any crypto (cookies are at most 4 KiB anyway). */
     private static final int MAX_VALUE = 4096;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final List<SecretKey> keys;
+    private final Sealer sealer;
+
+    TransactionCookieCodec(Sealer sealer) {
+        this.sealer = sealer;
+    }
 
     TransactionCookieCodec(List<byte[]> rawKeys) {
-        if (rawKeys.isEmpty()) {
-            throw new IllegalArgumentException("at least one key");
-        }
-        List<SecretKey> k = new ArrayList<>();
-        for (byte[] raw : rawKeys) {
-            if (raw.length != 32) {
-                throw new IllegalArgumentException("AES-256 keys are 32 bytes");
-            }
-            k.add(new SecretKeySpec(raw, "AES"));
-        }
-        this.keys = List.copyOf(k);
+        this(new Sealer(rawKeys));
     }
 
     /** The sealed cookie value of {@code tx} for the cookie named {@code cookieName}. */
     String seal(LoginTransaction tx, String cookieName) {
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
-            c.updateAAD(cookieName.getBytes(StandardCharsets.UTF_8));
-            byte[] ct = c.doFinal(serialize(tx));
-            byte[] out = ByteBuffer.allocate(IV_BYTES + ct.length).put(iv).put(ct).array();
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return sealer.seal(serialize(tx), cookieName);
     }
 
     /**
@@ -73,43 +42,15 @@ final class TransactionCookieCodec {
      * of ours or for another cookie name, or when the transaction is older than {@code maxAge} at {@code now}.
      */
     Optional<LoginTransaction> open(String value, String cookieName, Instant now, Duration maxAge) {
-        if (value == null || !value.startsWith(PREFIX) || value.length() > MAX_VALUE) {
-            return Optional.empty();
-        }
-        byte[] in;
-        String encoded = value.substring(PREFIX.length());
-        try {
-            in = Base64.getUrlDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        // only the canonical encoding: the decoder ignores the unused bits of the last character, so two cookie
-        // values would otherwise open to the same transaction
-        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(in).equals(encoded)) {
-            return Optional.empty();
-        }
-        if (in.length < IV_BYTES + TAG_BITS / 8) {
-            return Optional.empty();
-        }
-        for (SecretKey key : keys) {
-            Optional<LoginTransaction> tx = tryOpen(key, in, cookieName);
-            if (tx.isPresent()) {
-                Instant created = tx.get().createdAt();
-                boolean fresh = now.isBefore(created.plus(maxAge)) && !created.isAfter(now.plusSeconds(60));
-                return fresh ? tx : Optional.empty();
-            }
-        }
-        return Optional.empty();
+        Optional<LoginTransaction> tx = sealer.open(value, cookieName, MAX_VALUE).flatMap(TransactionCookieCodec::read);
+        return tx.filter(t -> now.isBefore(t.createdAt().plus(maxAge)) && !t.createdAt().isAfter(now.plusSeconds(60)));
     }
 
-    private static Optional<LoginTransaction> tryOpen(SecretKey key, byte[] in, String cookieName) {
+    private static Optional<LoginTransaction> read(byte[] plain) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            c.updateAAD(cookieName.getBytes(StandardCharsets.UTF_8));
-            return Optional.of(deserialize(c.doFinal(in, IV_BYTES, in.length - IV_BYTES)));
-        } catch (GeneralSecurityException | IOException | RuntimeException e) {
-            return Optional.empty(); // wrong key or tampered: the tag does not verify
+            return Optional.of(deserialize(plain));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

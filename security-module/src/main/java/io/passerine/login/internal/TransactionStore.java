@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Keeps login transactions between the redirect to the provider and the callback, bound to one browser. One-time:
- * {@link #take} returns a transaction at most once. Implementations: {@link SessionTransactionStore} (HTTP session);
- * an encrypted-cookie store for clusters can implement the same two methods.
+ * {@link #take} returns a transaction at most once. Implementation: {@link CookieTransactionStore} (an AES-GCM sealed
+ * cookie, so that no server state exists before the user is logged in).
  */
 public interface TransactionStore {
 

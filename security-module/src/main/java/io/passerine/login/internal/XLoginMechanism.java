@@ -23,10 +23,12 @@ import java.util.Set;
  * dispatches on the request path and orchestrates the protocol steps of {@link LoginRuntime}.
  * <ul>
  * <li>protected resource, nobody logged in → new {@link LoginTransaction}, 302 to the authorize endpoint;</li>
- * <li>the redirect URI's path → {@link CallbackValidator}, {@link CodeExchange}, {@link UserInfoClient}, login,
- * new session id, 302 to the original path;</li>
+ * <li>the redirect URI's path → {@link CallbackValidator}, {@link CodeExchange}, {@link UserInfoClient}, login in a
+ * new session ({@link Superseded}: another user's session ends, the same user's gets a new id), 302 to the
+ * original path;</li>
  * <li>{@code {ctx}/oauth2/login?scope=&return=} → a new login asking for more scopes (step-up);</li>
- * <li>{@code POST {ctx}/oauth2/logout} → {@link Revoker}, session invalidated, 302 to the post-logout path;</li>
+ * <li>{@code POST {ctx}/oauth2/logout} from the app's own origin ({@link SameOrigin}) → {@link Revoker}, session
+ * invalidated, 302 to the post-logout path;</li>
  * <li>any other request of a logged-in session → the caller is re-established from the session.</li>
  * </ul>
  * Added as an {@code @ApplicationScoped} bean by {@link LoginExtension}.
@@ -100,14 +102,13 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
             TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
             UserInfo user = rt.userInfo().fetch(tokens.accessToken());
+            Superseded previous = Superseded.endOrRenew(req, user);
             AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), rt.groups(tokens));
             if (status != AuthenticationStatus.SUCCESS) {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
-            if (req.getSession(false) != null) {
-                req.changeSessionId(); // no session fixation: the pre-login session id dies here
-            } // (cookie-held transactions: no session before login; the one created below is new)
             LoginSessions.put(req, new SessionTokens(user, tokens));
+            previous.revoke(rt.revoker(), tokens);
             rt.metrics().login(TokenEndpoint.CLIENT);
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
             return ctx.redirect(accepted.transaction().returnPath());
@@ -138,6 +139,12 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             res.setHeader("Allow", "POST");
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), new LoginFailure(
                     LoginFailure.Kind.BAD_CALLBACK, "Log out with a POST request (a form button)."),
+                    req.getContextPath() + "/");
+        }
+        if (!rt.sameOrigin().allows(req.getHeader("Origin"), req.getHeader("Referer"))) {
+            LOG.log(Level.WARNING, "X logout refused: a cross-site request (Origin/Referer not the application's)");
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), new LoginFailure(
+                    LoginFailure.Kind.CROSS_SITE, "Log out from the application's own page."),
                     req.getContextPath() + "/");
         }
         SessionTokens st = LoginSessions.get(req);

@@ -1,6 +1,8 @@
 package io.passerine.apponly.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.passerine.apponly.BearerToken;
@@ -112,5 +114,20 @@ class ClusterAppOnlyTokenTest {
                 "passerine.app-only.token-uri", x.uri(TOKEN_PATH).toString(),
                 "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, cache,
                 io.passerine.metrics.internal.Metrics.NONE);
+    }
+
+    @Test
+    void theSharedEntryHoldsTheTokenOnlySealed() {
+        String token = "AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F";
+        x.answer(TOKEN_PATH, Answer.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"" + token + "\"}"));
+        HazelcastPair hz = HazelcastPair.get();
+        DefaultAppOnlyTokenClient a = client(hz.nodeA(cacheName, null), Clock.systemUTC());
+        DefaultAppOnlyTokenClient b = client(hz.nodeB(cacheName, null), Clock.systemUTC());
+        assertEquals(token, a.token().value());
+        assertEquals(token, b.token().value(), "node B opens what node A sealed");
+        assertEquals(1, x.calls(TOKEN_PATH));
+        String dump = hz.dump(cacheName);
+        assertTrue(dump.contains("app-only:"), dump);
+        assertFalse(dump.contains(token.substring(0, 40)), "checklist 33, no token in the shared cache: " + dump);
     }
 }

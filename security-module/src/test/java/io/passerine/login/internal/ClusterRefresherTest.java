@@ -2,6 +2,7 @@ package io.passerine.login.internal;
 
 import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.passerine.login.internal.FakeProvider.Reply;
 import io.passerine.testing.HazelcastPair;
@@ -70,6 +71,11 @@ class ClusterRefresherTest {
                 assertEquals("RT-1", f.get().refreshToken());
             }
             assertEquals(1, n.get(), "one refresh call for the whole cluster");
+            String dump = hz.dump(cache);
+            assertFalse(dump.isEmpty());
+            for (String token : List.of("AT-1", "RT-1", "RT-0")) {
+                assertFalse(dump.contains(token), "checklist 33, no token in the shared cache: " + dump);
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -87,4 +87,25 @@ class RevokerTest {
         provider = new FakeProvider();
         assertFalse(revoker(Map.of("passerine.login.revoke-uri", "http://127.0.0.1:1/revoke")).revoke(tokens()));
     }
+
+    @Test
+    void anotherUsersSupersededTokensAreRevokedWhole() throws Exception {
+        provider = new FakeProvider().on(REVOKE, c -> Reply.json(200, "{}"));
+        TokenSet next = new TokenSet("AT-2", Instant.EPOCH, "RT-2", Set.of("tweet.read"));
+        assertTrue(revoker(Map.of()).supersede(tokens(), next, false));
+        assertEquals(2, provider.count(REVOKE));
+    }
+
+    @Test
+    void stepUpRevokesOnlyTheOldRefreshTokenUnlessItCameBack() throws Exception {
+        provider = new FakeProvider().on(REVOKE, c -> Reply.json(200, "{}"));
+        Revoker revoker = revoker(Map.of());
+        revoker.supersede(tokens(), new TokenSet("AT-2", Instant.EPOCH, "RT-2", Set.of()), true);
+        assertEquals(1, provider.count(REVOKE));
+        assertEquals(List.of("RT-secret-1"), FakeProvider.form(provider.calls.get(0)).get("token"));
+        revoker.supersede(tokens(), new TokenSet("AT-3", Instant.EPOCH, "RT-secret-1", Set.of()), true);
+        revoker.supersede(new TokenSet("AT-4", Instant.EPOCH, null, Set.of()), tokens(), true);
+        revoker.supersede(null, tokens(), false);
+        assertEquals(1, provider.count(REVOKE), "same refresh token back, none before, or nothing superseded");
+    }
 }

@@ -3,11 +3,13 @@ package io.passerine.login.internal;
 import io.passerine.testing.InMemoryMetrics;
 import io.passerine.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.passerine.cluster.internal.Sealer;
 import io.passerine.http.ProviderException;
 import io.passerine.login.LoginRequiredException;
 import io.passerine.login.internal.FakeProvider.Reply;
@@ -162,5 +164,40 @@ class SessionTokensTest {
         provider.on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"AT-5\"}"));
         assertEquals("AT-5", st.current(clock, SKEW, refresher()).accessToken());
         assertEquals(2, provider.count(TOKEN));
+    }
+
+    @Test
+    void aSerializedSessionHoldsTheTokensOnlySealed() throws Exception {
+        provider = new FakeProvider();
+        Sealer keys = Sealer.random();
+        SessionTokens.sealWith(keys);
+        TokenSet t = new TokenSet("AT-very-secret-access", clock.instant().plusSeconds(7200), "RT-very-secret-refresh",
+                Set.of("tweet.read"));
+        byte[] stored = serialize(new SessionTokens(USER, t));
+        String raw = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(raw.contains("very-secret"), "checklist 33, no token in a serialized session");
+        assertTrue(raw.contains("jack"), "the user is there, in clear");
+
+        SessionTokens back = deserialize(stored);
+        assertEquals(t, back.peek(), "the same keys open it");
+        assertEquals("jack", back.user().principal());
+
+        SessionTokens.sealWith(Sealer.random()); // another node without the same passerine.keys
+        assertNull(deserialize(stored).peek(), "other keys: logged out, never an exception");
+        SessionTokens.sealWith(keys);
+    }
+
+    private static byte[] serialize(SessionTokens st) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(st);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static SessionTokens deserialize(byte[] stored) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(stored))) {
+            return (SessionTokens) in.readObject();
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The unfinished logins of one browser session, keyed by state (several tabs may log in at once). Each is taken at
  * most once ({@link #take} removes atomically), expires after a maximum age, and the map is capped: the oldest
- * entry goes first. Plain Java, serializable, so it can live in an HTTP session.
+ * entry goes first. An in-memory {@link TransactionStore} for unit tests.
  */
 public final class PendingLogins implements Serializable {
 

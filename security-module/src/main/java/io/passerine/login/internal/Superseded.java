@@ -1,0 +1,54 @@
+package io.passerine.login.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.lang.System.Logger.Level;
+
+/**
+ * What a completing login does to the session it arrives in (checklist 25), before the container is told about the
+ * new caller:
+ * <ul>
+ * <li>a session of <em>another</em> user (account switch) ends entirely: the new user gets a new session and nothing
+ * of the old one carries over (on Liberty, reusing it fails with SESN0008E, "session owned by another user");</li>
+ * <li>the same user's session (step-up, a second login) or an anonymous one keeps its attributes under a new id
+ * (no session fixation).</li>
+ * </ul>
+ * The tokens the old login held are then revoked by {@link #revoke} ({@link Revoker#supersede}).
+ */
+final class Superseded {
+
+    private static final System.Logger LOG = System.getLogger(Superseded.class.getName());
+    private static final Superseded NOTHING = new Superseded(null, true);
+
+    private final TokenSet tokens;
+    private final boolean sameUser;
+
+    private Superseded(TokenSet tokens, boolean sameUser) {
+        this.tokens = tokens;
+        this.sameUser = sameUser;
+    }
+
+    /** Ends or renews the request's session for {@code user}'s login; the result revokes what it replaced. */
+    static Superseded endOrRenew(HttpServletRequest req, UserInfo user) {
+        HttpSession session = req.getSession(false);
+        if (session == null) {
+            return NOTHING;
+        }
+        SessionTokens previous = LoginSessions.owner(req);
+        boolean sameUser = previous == null || previous.user().principal().equals(user.principal());
+        TokenSet old = previous == null ? null : previous.drop();
+        if (sameUser) {
+            req.changeSessionId();
+        } else {
+            LOG.log(Level.INFO, "X login of {0} in the session of {1}: that session ends", user.principal(),
+                    previous.user().principal());
+            session.invalidate();
+        }
+        return new Superseded(old, sameUser);
+    }
+
+    /** Revokes the superseded tokens at the provider (a failure is logged and does not stop the login). */
+    void revoke(Revoker revoker, TokenSet next) {
+        revoker.supersede(tokens, next, sameUser);
+    }
+}
