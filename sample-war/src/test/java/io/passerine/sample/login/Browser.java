@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * One browser: its own cookie jar, HTTP/1.1 (the JDK client's h2c upgrade stalls on Liberty), no automatic
  * redirects (each hop is inspected), timeouts — the settings of {@code io.passerine.sample.TestHttp}.
  */
-final class Browser {
+public final class Browser {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern CONSENT = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"");
@@ -28,7 +28,7 @@ final class Browser {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).cookieHandler(cookies).build();
 
-    HttpResponse<String> get(String uri, String... headers) throws Exception {
+    public HttpResponse<String> get(String uri, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).GET();
         if (headers.length > 0) {
             b.headers(headers);
@@ -37,13 +37,13 @@ final class Browser {
     }
 
     /** A form POST as a browser sends it from a page of the target's own origin ({@code Origin} header). */
-    HttpResponse<String> post(String uri, Map<String, String> form) throws Exception {
+    public HttpResponse<String> post(String uri, Map<String, String> form) throws Exception {
         URI target = URI.create(uri);
         return postFrom(target.getScheme() + "://" + target.getAuthority(), uri, form);
     }
 
     /** A form POST from a page of {@code origin} (null: no {@code Origin} header, as a non-browser client). */
-    HttpResponse<String> postFrom(String origin, String uri, Map<String, String> form, String... headers)
+    public HttpResponse<String> postFrom(String origin, String uri, Map<String, String> form, String... headers)
             throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
@@ -59,14 +59,15 @@ final class Browser {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String location(HttpResponse<?> res) {
+    /** The response's {@code Location}, resolved against the request's URI. */
+    public static String location(HttpResponse<?> res) {
         String loc = res.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                 "no Location, status " + res.statusCode()));
-        return loc.startsWith("/") ? "http://localhost:9080" + loc : loc;
+        return res.request().uri().resolve(loc).toString();
     }
 
     /** At the emulator's consent page for {@code authorizeUri}: press Authorize (or Cancel); returns the callback URL. */
-    String consent(String authorizeUri, String username, boolean authorize) throws Exception {
+    public String consent(String authorizeUri, String username, boolean authorize) throws Exception {
         HttpResponse<String> page = get(authorizeUri);
         if (page.statusCode() != 200) {
             throw new AssertionError("consent page: " + page.statusCode() + " " + page.body());
@@ -83,7 +84,12 @@ final class Browser {
         return location(decided);
     }
 
-    String sessionId() {
+    /** Forgets every cookie: the next request comes from a new visitor. */
+    public void forgetCookies() {
+        cookies.getCookieStore().removeAll();
+    }
+
+    public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }

@@ -80,7 +80,7 @@ class SecurityHardeningIT {
         long before = sessionsCreated();
         Browser b = new Browser();
         for (int i = 0; i < 2000; i++) {
-            b.cookies.getCookieStore().removeAll(); // every hit a new visitor
+            b.forgetCookies(); // every hit a new visitor
             HttpResponse<String> res = b.get(APP + (i % 4 == 0 ? "/oauth2/login?return=/login-it/me" : "/me"));
             assertEquals(302, res.statusCode(), res.body());
             List<String> cookies = res.headers().allValues("Set-Cookie");
