@@ -31,7 +31,7 @@ class LoginSettingsTest {
         assertEquals("https://api.x.com/2/oauth2/token", s.tokenUri().toString());
         assertEquals("https://api.x.com/2/oauth2/revoke", s.revokeUri().toString());
         assertEquals("https://api.x.com/2/users/me", s.userinfoUri().toString());
-        assertEquals("/data/username", s.principalClaim());
+        assertEquals("/data/id", s.principalClaim(), "the stable id, not the renamable handle");
         assertEquals(List.of("tweet.read", "users.read", "offline.access"), s.scopes());
         assertEquals(Duration.ofMinutes(10), s.transactionMaxAge());
         assertEquals("/", s.postLogoutPath());

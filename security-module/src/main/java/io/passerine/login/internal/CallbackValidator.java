@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Checks an authorization response at the redirect URI (RFC 6749 §4.1.2) before any network call: the {@code state}
  * must be present once and match a pending transaction of this browser, which is taken (deleted) first, so a
- * replayed callback finds nothing (RFC 9700 §4.7); no parameter may repeat (RFC 6749 §3.1); an {@code iss}
- * (RFC 9207 §2.4) must equal the configured issuer; {@code error=access_denied} is a cancelled login.
+ * replayed callback finds nothing (RFC 9700 §4.7); no parameter may repeat (RFC 6749 §3.1); with a configured issuer
+ * {@code iss} (RFC 9207 §2.4) must be present and equal it; {@code error=access_denied} is a cancelled login.
  */
 public final class CallbackValidator {
 
@@ -72,9 +72,21 @@ public final class CallbackValidator {
         return new Accepted(tx, code);
     }
 
+    /**
+     * RFC 9207 §2.4: with a configured issuer the provider supports {@code iss}, so a response without it is refused
+     * (it may come from another server: mix-up); one with another value too. Without a configured issuer (X sends
+     * no {@code iss}) the parameter is not checked.
+     */
     private void checkIssuer(Map<String, List<String>> params) {
+        if (issuer.isEmpty()) {
+            return;
+        }
         List<String> iss = params.get("iss");
-        if (iss != null && !iss.isEmpty() && issuer.isPresent() && !issuer.get().equals(iss.get(0))) {
+        if (iss == null || iss.isEmpty() || iss.get(0) == null || iss.get(0).isEmpty()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK,
+                    "The login response does not name its issuer (RFC 9207). Please start again.");
+        }
+        if (!issuer.get().equals(iss.get(0))) {
             throw new LoginFailure(Kind.BAD_CALLBACK,
                     "The login response comes from an unexpected issuer (RFC 9207). Please start again.");
         }

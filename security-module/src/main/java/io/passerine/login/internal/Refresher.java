@@ -50,7 +50,7 @@ public class Refresher {
         TokenSet next;
         try {
             next = endpoint.request(new RefreshTokenGrant(new RefreshToken(current.refreshToken())),
-                    current.scopes(), "token request (refresh)");
+                    current.scopes(), "token request (refresh)"); // no scope in the answer: the previous grant
         } catch (ProviderException e) {
             // 400 invalid_grant / 401 invalid_client: the refresh token is dead; 408, 429 and the like are transient
             if (e.failure() == ProviderException.Failure.REJECTED && (e.httpStatus() == 400 || e.httpStatus() == 401)) {

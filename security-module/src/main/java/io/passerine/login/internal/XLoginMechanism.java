@@ -1,6 +1,5 @@
 package io.passerine.login.internal;
 
-import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.passerine.config.LoginSettings;
 import io.passerine.http.ProviderException;
 import io.passerine.login.internal.CallbackValidator.Accepted;
@@ -73,30 +72,27 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus stepUp(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
+        StepUpRequest up;
+        try { // the raw query only: req.getParameter would make the container parse an unbounded query first
+            up = StepUpRequest.parse(rt.queryGuard().parse(req.getQueryString()), rt.settings().policy(),
+                    req.getContextPath());
+        } catch (LoginFailure f) {
+            LOG.log(Level.INFO, "Step-up refused (HTTP 400): {0}", f.getMessage());
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+        }
         Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
         SessionTokens st = LoginSessions.get(req);
         if (st != null) {
             scopes.addAll(st.peek().scopes());
         }
-        String wanted = req.getParameter("scope");
-        if (wanted != null) {
-            for (String s : wanted.split("[\\s,]+")) {
-                if (s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
-                    scopes.add(s);
-                }
-            }
-        }
-        String app = req.getContextPath();
-        String back = ReturnPath.sanitize(req.getParameter("return"))
-                .filter(p -> p.equals(app) || p.startsWith(app + "/") || app.isEmpty())
-                .orElse(app + "/");
-        return startLogin(rt, req, res, ctx, back, new ArrayList<>(scopes));
+        scopes.addAll(up.scopes());
+        return startLogin(rt, req, res, ctx, up.returnPath(), new ArrayList<>(scopes));
     }
 
     private static AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
-        Map<String, List<String>> params = URLUtils.parseParameters(req.getQueryString());
         try {
+            Map<String, List<String>> params = rt.queryGuard().parse(req.getQueryString()); // bounded, then parsed
             Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
             TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
             UserInfo user = rt.userInfo().fetch(tokens.accessToken());
