@@ -13,6 +13,7 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import io.passerine.config.LoginPolicy;
 import io.passerine.config.LoginSettings;
 import io.passerine.http.ProviderCall;
 import io.passerine.http.ProviderErrors;
@@ -102,7 +103,8 @@ public final class TokenEndpoint {
      * DPoP or mac), the access token must not be blank; a missing {@code expires_in} means {@code defaultLife}, not
      * "never". A missing {@code scope} grants {@code ifOmitted}: RFC 6749 §5.1 lets a server omit it when it granted
      * exactly what was asked, but then a step-up to an invented scope would become a group, so for a new grant
-     * nothing counts as granted; a refresh keeps the previous grant (it cannot widen it, §6).
+     * nothing counts as granted; a refresh keeps the previous grant (it cannot widen it, §6). Granted values that
+     * are no RFC 6749 §3.3 scope-token are dropped.
      */
     static TokenSet parse(HTTPResponse response, Collection<String> ifOmitted, Instant now, Duration defaultLife,
             String what) {
@@ -135,6 +137,7 @@ public final class TokenEndpoint {
         Set<String> scopes;
         if (at.getScope() != null) {
             scopes = new LinkedHashSet<>(at.getScope().toStringList());
+            scopes.removeIf(sc -> !LoginPolicy.SCOPE_TOKEN.matcher(sc).matches()); // §3.3: no group named "a\u202Eb"
         } else {
             scopes = new LinkedHashSet<>(ifOmitted);
             if (NO_SCOPE_LOGGED.compareAndSet(false, true)) {

@@ -90,6 +90,14 @@ class TokenEndpointTest {
     }
 
     @Test
+    void grantedScopesThatAreNoScopeTokensAreDropped() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,"
+                + "\"access_token\":\"AT-1\",\"scope\":\"tweet.read ad\\u202Emin x\\\"y\"}"));
+        assertEquals(java.util.Set.of("tweet.read"), exchange(Map.of()).scopes(),
+                "RFC 6749 §3.3: a scope-token is printable ASCII without space, quote or backslash");
+    }
+
+    @Test
     void anEmptyOrBlankAccessTokenIsRefused() throws Exception {
         provider = new FakeProvider();
         for (String value : List.of("", " ", "\\t")) {
