@@ -98,6 +98,17 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aTokenAnswerOverTheSizeCapIsRefusedAndTheCapIsConfigurable() throws Exception {
+        String padded = OK.replace("}", ",\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(200, padded));
+        ProviderException e = assertThrows(ProviderException.class, () -> exchange(Map.of()));
+        assertEquals(Failure.MALFORMED_RESPONSE, e.failure());
+        assertTrue(e.getMessage().contains("larger than 65536 bytes"), e.getMessage());
+        assertEquals(502, LoginFailure.from(e).kind().status());
+        assertEquals("AT-1", exchange(Map.of("passerine.http.max-response-bytes", "200000")).accessToken());
+    }
+
+    @Test
     void anEmptyOrBlankAccessTokenIsRefused() throws Exception {
         provider = new FakeProvider();
         for (String value : List.of("", " ", "\\t")) {
