@@ -63,6 +63,10 @@ public final class TokenEndpoint {
         return metrics;
     }
 
+    public LoginSettings settings() {
+        return settings;
+    }
+
     /**
      * Sends a token request for {@code grant} and parses the answer (RFC 6749 §5.1/§5.2).
      *
