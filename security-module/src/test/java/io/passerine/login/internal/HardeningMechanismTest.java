@@ -31,6 +31,7 @@ class HardeningMechanismTest {
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private final FakeProvider provider;
     private MechanismHarness browser;
+    private LoginRuntime runtime;
 
     HardeningMechanismTest() throws Exception {
         provider = new FakeProvider()
@@ -45,7 +46,8 @@ class HardeningMechanismTest {
     }
 
     private MechanismHarness browser(Map<String, String> extra) {
-        browser = new MechanismHarness(new LoginRuntime(provider.settings(extra), clock));
+        runtime = new LoginRuntime(provider.settings(extra), clock);
+        browser = new MechanismHarness(runtime);
         return browser;
     }
 
@@ -160,6 +162,9 @@ class HardeningMechanismTest {
         SessionTokens st = LoginSessions.get(proxyRequestFor(browser));
         assertEquals(new UserInfo("2244994945", "2244994945", "XDevelopers", "X Dev"), st.user());
         assertEquals(Set.of("tweet.read", "users.read", "offline.access"), ex.groups);
+        io.passerine.login.UserTokens tokens = new SessionUserTokens(proxyRequestFor(browser), runtime);
+        assertEquals(List.of("2244994945", "2244994945", "2244994945", "XDevelopers", "X Dev"),
+                List.of(tokens.principal(), tokens.id(), tokens.userId(), tokens.username(), tokens.name()));
         ex = browser(Map.of("passerine.login.principal-claim", "/data/username"))
                 .get(CALLBACK, "code=c&state=" + startLogin(), false);
         assertEquals("XDevelopers", ex.principal, "the old behaviour, by configuration");
