@@ -26,7 +26,7 @@ public final class ProviderCall {
     public static HTTPResponse send(HTTPRequest request, HttpTimeouts timeouts, String what) {
         try {
             return request.send(new BoundedSender(timeouts));
-        } catch (CappedBody.TooLargeException e) {
+        } catch (BoundedSender.TooLargeException e) {
             throw new ProviderException(ProviderException.Failure.MALFORMED_RESPONSE, what + " failed: "
                     + e.getMessage() + " (HTTP " + e.status + "; cap " + HttpTimeouts.MAX_RESPONSE_BYTES_KEY + ")",
                     e.status, null, null, null);

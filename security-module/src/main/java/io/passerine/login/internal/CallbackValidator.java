@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks an authorization response at the redirect URI (RFC 6749 §4.1.2) before any network call: the {@code state}
@@ -19,6 +20,9 @@ import java.util.Optional;
  * {@code iss} (RFC 9207 §2.4) must be present and equal it; {@code error=access_denied} is a cancelled login.
  */
 public final class CallbackValidator {
+
+    /** Printable ASCII (VSCHAR), no space at either end. */
+    private static final Pattern CODE = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?");
 
     private final URI redirectUri;
     private final Optional<String> issuer;
@@ -56,10 +60,13 @@ public final class CallbackValidator {
             }
         }
         checkIssuer(params);
+        if (!params.containsKey("error")) {
+            checkCode(params.get("code"));
+        }
         AuthorizationResponse response;
         try {
             response = AuthorizationResponse.parse(redirectUri, params);
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
             throw new LoginFailure(Kind.BAD_CALLBACK, "The login response is malformed. Please start again.");
         }
         if (!response.indicatesSuccess()) {
@@ -70,6 +77,20 @@ public final class CallbackValidator {
             throw new LoginFailure(Kind.BAD_CALLBACK, "The login response has no authorization code.");
         }
         return new Accepted(tx, code);
+    }
+
+    /**
+     * RFC 6749 Appendix A.11: a code is 1*VSCHAR. Refused besides: leading or trailing spaces (Nimbus would trim
+     * them, and the provider must receive exactly the code the callback carried).
+     */
+    private static void checkCode(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response has no authorization code.");
+        }
+        String code = codes.get(0);
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response's authorization code is malformed.");
+        }
     }
 
     /**

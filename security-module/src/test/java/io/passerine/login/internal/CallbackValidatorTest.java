@@ -133,6 +133,17 @@ class CallbackValidatorTest {
     }
 
     @Test
+    void anEmptyOrMalformedCodeIsABadCallbackNeverSentOn() {
+        for (String code : List.of("", "%20", "%00abc", "a%0A", "%20a", "a%20", "%E2%80%AEa", "caf%C3%A9")) {
+            LoginTransaction tx = begin();
+            LoginFailure f = rejected("code=" + code + "&iss=https%3A%2F%2Fx.com&state=" + tx.state());
+            assertEquals(Kind.BAD_CALLBACK, f.kind(), code);
+        }
+        LoginTransaction tx = begin();
+        assertEquals(Kind.BAD_CALLBACK, rejected("code&iss=https%3A%2F%2Fx.com&state=" + tx.state()).kind());
+    }
+
+    @Test
     void pendingLoginsAreCappedOldestFirst() {
         LoginTransaction first = begin();
         for (int i = 0; i < 5; i++) {
