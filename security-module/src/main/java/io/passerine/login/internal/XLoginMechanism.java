@@ -43,7 +43,14 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         LoginRuntime rt = beans.runtime();
         String uri = req.getRequestURI();
         String app = req.getContextPath();
-        if (uri.equals(rt.callbackPath())) {
+        boolean isCallback = uri.equals(rt.callbackPath());
+        if (isCallback || uri.equals(app + LoginRuntime.LOGIN_PATH)) {
+            String refusal = rt.queryGuard().refusal(req.getQueryString()); // before anything parses the query
+            if (refusal != null) {
+                return refused(rt, req, res, ctx, refusal, isCallback);
+            }
+        }
+        if (isCallback) {
             return callback(rt, req, res, ctx);
         }
         if (uri.equals(app + LoginRuntime.LOGOUT_PATH)) {
@@ -126,6 +133,21 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext ctx, LoginFailure f, String reason) {
         rt.metrics().loginFailure(TokenEndpoint.CLIENT, reason);
         return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+    }
+
+    /**
+     * An over-long or over-counted query: the built-in 400 page, never a forward to the application's error page
+     * (a forward or that page could make the container parse the query after all).
+     */
+    private static AuthenticationStatus refused(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx, String refusal, boolean isCallback) {
+        LOG.log(Level.INFO, "Refused {0} (HTTP 400): {1}", isCallback ? "a callback" : "a login request", refusal);
+        if (isCallback) {
+            rt.metrics().loginFailure(TokenEndpoint.CLIENT, LoginFailure.Kind.BAD_CALLBACK.reason());
+        }
+        return ErrorPages.send(req, res, ctx, java.util.Optional.empty(),
+                new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, refusal + " Please start again."),
+                req.getContextPath() + "/");
     }
 
     private static AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,

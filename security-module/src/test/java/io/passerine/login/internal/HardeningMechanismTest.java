@@ -85,6 +85,18 @@ class HardeningMechanismTest {
     }
 
     @Test
+    void aRefusedQueryNeverGoesToTheApplicationsErrorPage() {
+        browser(Map.of("passerine.login.error-page", "/login-error"));
+        String state = startLogin();
+        MechanismHarness.Exchange ex = browser.get(CALLBACK, "code=c&state=" + state + "&a=1".repeat(100), false);
+        assertEquals(400, ex.status);
+        assertNull(ex.forwardedTo, "a forward (or the app's page) could make the container parse the query");
+        assertTrue(ex.body.toString().contains("too many parameters"));
+        ex = browser.get("/ctx/oauth2/login", "scope=admin", false);
+        assertEquals("/login-error", ex.forwardedTo, "other refusals still use the app's page");
+    }
+
+    @Test
     void hostileRepeatedQueryIsRefusedFastAndTheLimitsAreConfigurable() {
         browser(Map.of("passerine.login.max-query-length", "1000000", "passerine.login.max-query-params", "4"));
         String state = startLogin();

@@ -49,6 +49,7 @@ final class MechanismHarness {
         final StringWriter body = new StringWriter();
         final Map<String, String> headers = new HashMap<>();
         final List<String> containerParsing = new ArrayList<>();
+        String forwardedTo;
     }
 
     Exchange get(String uri, String query, boolean protectedResource) {
@@ -99,7 +100,10 @@ final class MechanismHarness {
                 yield AuthenticationStatus.SUCCESS;
             }
             case "doNothing" -> AuthenticationStatus.NOT_DONE;
-            case "forward" -> AuthenticationStatus.SEND_CONTINUE;
+            case "forward" -> {
+                ex.forwardedTo = (String) args[0];
+                yield AuthenticationStatus.SEND_CONTINUE;
+            }
             default -> null;
         });
         ex.result = mechanism.validateRequest(req, res, ctx);
