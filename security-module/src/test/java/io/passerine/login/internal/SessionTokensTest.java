@@ -124,6 +124,8 @@ class SessionTokensTest {
         assertEquals("AT-9", t.accessToken());
         assertEquals("RT-0", t.refreshToken());
         assertEquals(Instant.parse("2026-01-01T02:00:00Z"), t.expiresAt());
+        assertEquals(Set.of("tweet.read", "offline.access"), t.scopes(),
+                "a refresh answer without scope keeps the previous grant (RFC 6749 §6: it cannot widen it)");
     }
 
     @Test
