@@ -2,7 +2,7 @@
 # Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
 #
 #   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
-#   benchmarks/bench.sh micro stampede  # only some: micro | stampede | startup | throughput | login
+#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | startup | throughput | login | hostile
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
 # Environment: BENCH_RUNS=5, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
@@ -29,7 +29,7 @@ SDIR=$WLP/usr/servers/$SERVER
 JAR=$B/micro/target/benchmarks.jar
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(micro stampede startup throughput login)
+[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede startup throughput login hostile)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
@@ -56,6 +56,13 @@ if wants micro; then
   grep '^RESULT' "$LOGS/micro.log" | tee -a "$RESULTS" >&2
 fi
 
+# ---------------------------------------------------------------- 1d. JMH: query guard (issue 13)
+if wants guard; then
+  log "1d. JMH: query guard vs parsing a hostile callback query (guard: $RUNS forks; Nimbus parse: one shot, ≈ 1 min)"
+  java -cp "$JAR" io.passerine.bench.QueryGuardBench "$RUNS" 3 5 1 > "$LOGS/guard.log" 2>&1 || { tail -50 "$LOGS/guard.log" >&2; exit 1; }
+  grep '^RESULT' "$LOGS/guard.log" | tee -a "$RESULTS" >&2
+fi
+
 # ---------------------------------------------------------------- 2. stampede
 if wants stampede; then
   log "2. stampede: token-endpoint calls, cold start and expiry ($RUNS runs)"
@@ -66,7 +73,7 @@ fi
 
 # ---------------------------------------------------------------- Liberty
 liberty_sections=false
-for s in startup throughput login; do wants $s && liberty_sections=true; done
+for s in startup throughput login hostile; do wants $s && liberty_sections=true; done
 
 server_pid() { cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true; }
 stop_server() {
@@ -155,7 +162,7 @@ if wants startup; then
 fi
 
 # ---------------------------------------------------------------- 3 and 4 share one server
-if wants throughput || wants login; then
+if wants throughput || wants login || wants hostile; then
   configure login
   log "starting Liberty with bench.war and social.war"
   start_server > /dev/null
@@ -174,6 +181,12 @@ auth_cache() { # on | off: Liberty's authentication cache (<authentication cache
   done
   echo "Liberty did not pick up the configuration change" >&2; return 1
 }
+if wants throughput || wants hostile; then
+  if ! command -v wrk > /dev/null; then
+    log "installing wrk"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
+  fi
+fi
 if wants throughput; then
   if ! command -v wrk > /dev/null; then
     log "installing wrk"
@@ -225,6 +238,29 @@ if wants throughput; then
   om=$(echo $o | tr ' ' '\n' | median); pm=$(echo $p | tr ' ' '\n' | median); r=$(ratio "$pm" "$om")
   row "3b. as 3, Liberty authentication cache off, req/s" "$pm" "$om (same endpoint unprotected)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
   auth_cache on
+fi
+
+# ---------------------------------------------------------------- 3c. hostile callback (issue 13)
+if wants hostile; then
+  repeats=${HOSTILE_REPEATS:-5000}
+  log "3c. wrk: a hostile callback (a=1& x $repeats) refused by the query guard vs an unprotected GET"
+  hostile_url="http://localhost:$PORT/bench/oauth2/callback?code=c&state=s&$(printf 'a=1&%.0s' $(seq 1 "$repeats"))"
+  open_url="http://localhost:$PORT/bench/api/open/hello"
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$hostile_url")
+  [ "$status" = 400 ] || { echo "the hostile callback answered $status, not 400" >&2; exit 1; }
+  wrk_any() { # seconds url: req/s, any status (the hostile callback answers 400)
+    local out; out=$(wrk -t1 -c16 -d"$1s" "$2"); echo "$out" >> "$LOGS/wrk-hostile.log"
+    echo "$out" | awk '/Requests\/sec/ {print $2}'
+  }
+  wrk_any 10 "$open_url" > /dev/null; wrk_any 10 "$hostile_url" > /dev/null
+  o=""; h=""
+  for i in $(seq 1 "$RUNS"); do
+    a=$(wrk_any "$WRK_SECONDS" "$open_url"); b=$(wrk_any "$WRK_SECONDS" "$hostile_url")
+    o+="$a "; h+="$b "
+    printf '  run %d  unprotected GET %9s req/s   hostile callback (400) %9s req/s\n' "$i" "$a" "$b" >&2
+  done
+  om=$(echo $o | tr ' ' '\n' | median); hm=$(echo $h | tr ' ' '\n' | median); r=$(ratio "$hm" "$om")
+  row "3c. hostile callback (a=1& x $repeats) refused, req/s" "$hm" "$om (unprotected GET)" "$r" ">= 0.5" "$(meets "$r" ">=" 0.5)"
 fi
 
 # ---------------------------------------------------------------- 4. login round trips

@@ -31,7 +31,9 @@ public class MeServlet extends HttpServlet {
             JsonArrayBuilder list = Json.createArrayBuilder();
             scopes.forEach(list::add);
             res.setContentType("application/json");
-            res.getWriter().write(Json.createObjectBuilder().add("username", user.username()).add("name", user.name())
+            // principal = X's stable user id by default (a username can be renamed and then taken by someone else)
+            res.getWriter().write(Json.createObjectBuilder().add("principal", req.getUserPrincipal().getName())
+                    .add("id", user.id()).add("username", user.username()).add("name", user.name())
                     .add("scopes", list).build().toString());
             return;
         }
@@ -39,7 +41,7 @@ public class MeServlet extends HttpServlet {
         StringBuilder body = new StringBuilder()
                 .append("<p>Logged in as <strong id=\"name\">").append(Html.escape(user.name()))
                 .append("</strong> (<span id=\"username\">@").append(Html.escape(user.username()))
-                .append("</span>, id ").append(Html.escape(user.userId())).append(").</p>\n<p>Granted scopes:</p><ul id=\"scopes\">");
+                .append("</span>, id ").append(Html.escape(user.id())).append(").</p>\n<p>Granted scopes:</p><ul id=\"scopes\">");
         scopes.forEach(s -> body.append("<li><code>").append(Html.escape(s)).append("</code></li>"));
         body.append("</ul>\n<ul><li><a href=\"").append(ctx).append("/timeline\">Your timeline</a> (calls X as you)</li>")
                 .append("<li><a href=\"").append(ctx).append("/compose\">Compose a post</a> (needs <code>tweet.write</code>: step-up)</li></ul>\n")

@@ -85,10 +85,26 @@ public final class ConfigReader {
         return d;
     }
 
-    /** {@code <prefix>connect-timeout} and {@code <prefix>read-timeout}, positive, defaults {@link HttpTimeouts#DEFAULT}. */
+    /**
+     * {@code <prefix>connect-timeout}, {@code <prefix>read-timeout} (defaults {@link HttpTimeouts#DEFAULT}),
+     * {@code <prefix>call-timeout} (the whole call's deadline, default connect + read) and the application's
+     * {@code passerine.http.max-response-bytes} (default 64 KiB, at least 1 KiB).
+     */
     public HttpTimeouts timeouts(String prefix) {
-        return new HttpTimeouts(positiveDuration(prefix + "connect-timeout", HttpTimeouts.DEFAULT.connect()),
-                positiveDuration(prefix + "read-timeout", HttpTimeouts.DEFAULT.read()));
+        Duration connect = positiveDuration(prefix + "connect-timeout", HttpTimeouts.DEFAULT.connect());
+        Duration read = positiveDuration(prefix + "read-timeout", HttpTimeouts.DEFAULT.read());
+        Duration total = positiveDuration(prefix + "call-timeout", connect.plus(read));
+        String key = HttpTimeouts.MAX_RESPONSE_BYTES_KEY;
+        int max;
+        try {
+            max = Integer.parseInt(optional(key).orElse(String.valueOf(HttpTimeouts.DEFAULT_MAX_RESPONSE_BYTES)));
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "must be a whole number of bytes from 1024 to 16777216");
+        }
+        if (max < 1024 || max > 16 << 20) {
+            throw new ConfigurationException(key, "must be a whole number of bytes from 1024 to 16777216");
+        }
+        return new HttpTimeouts(connect, read, total, max);
     }
 
     /** A list separated by spaces and/or commas; the default when absent. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Settings of the PKCE login ({@code passerine.login.*}), read and validated once at deployment. Immutable;
@@ -19,15 +18,17 @@ import java.util.regex.Pattern;
  * @param maxPendingLogins how many unfinished logins (tabs) one session may hold
  * @param postLogoutPath context-relative path the browser is sent to after logout
  * @param errorPage optional context-relative path of an application error page (forwarded to)
+ * @param policy the limits and rules of issue 13 (query guard, step-up allowlist, token defaults, refresh backoff)
  */
 public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI authorizeUri, URI tokenUri,
         URI revokeUri, URI userinfoUri, URI redirectUri, Optional<String> issuer, String principalClaim,
         List<String> scopes, List<String> defaultGroups, HttpTimeouts timeouts, Duration refreshSkew,
-        Duration transactionMaxAge, int maxPendingLogins, String postLogoutPath, Optional<String> errorPage) {
+        Duration transactionMaxAge, int maxPendingLogins, String postLogoutPath, Optional<String> errorPage,
+        LoginPolicy policy) {
 
     public static final String PREFIX = "passerine.login.";
-    /** RFC 6749 §3.3 scope-token. */
-    private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    /** X's stable user id: a handle ({@code /data/username}) can be renamed and then taken by someone else. */
+    public static final String DEFAULT_PRINCIPAL_CLAIM = "/data/id";
 
     public LoginSettings {
         scopes = List.copyOf(scopes);
@@ -49,12 +50,12 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
                     + "no query and no fragment (e.g. https://app.example/ctx/oauth2/callback)");
         }
         Optional<String> issuer = c.optional(PREFIX + "issuer");
-        String pointer = c.optional(PREFIX + "principal-claim").orElse("/data/username");
+        String pointer = c.optional(PREFIX + "principal-claim").orElse(DEFAULT_PRINCIPAL_CLAIM);
         if (!pointer.startsWith("/")) {
-            throw new ConfigurationException(PREFIX + "principal-claim", "must be a JSON pointer such as /data/username");
+            throw new ConfigurationException(PREFIX + "principal-claim", "must be a JSON pointer such as /data/id");
         }
         List<String> scopes = c.list(PREFIX + "scopes", "tweet.read users.read offline.access");
-        if (scopes.isEmpty() || !scopes.stream().allMatch(s -> SCOPE_TOKEN.matcher(s).matches())) {
+        if (scopes.isEmpty() || !scopes.stream().allMatch(s -> LoginPolicy.SCOPE_TOKEN.matcher(s).matches())) {
             throw new ConfigurationException(PREFIX + "scopes", "must list scope tokens separated by spaces");
         }
         List<String> groups = c.list(PREFIX + "default-groups", "");
@@ -65,7 +66,7 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
         String postLogout = localPath(c, PREFIX + "post-logout-path").orElse("/");
         Optional<String> errorPage = localPath(c, PREFIX + "error-page");
         return new LoginSettings(clientId, secret, authorize, token, revoke, userinfo, redirect, issuer, pointer,
-                scopes, groups, timeouts, skew, maxAge, maxPending, postLogout, errorPage);
+                scopes, groups, timeouts, skew, maxAge, maxPending, postLogout, errorPage, LoginPolicy.from(c, scopes));
     }
 
     /** Whether the client authenticates at the token endpoint (HTTP Basic, RFC 6749 §2.3.1). */
@@ -105,6 +106,6 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
                 + ", principalClaim=" + principalClaim + ", scopes=" + scopes + ", defaultGroups=" + defaultGroups
                 + ", timeouts=" + timeouts + ", refreshSkew=" + refreshSkew + ", transactionMaxAge="
                 + transactionMaxAge + ", maxPendingLogins=" + maxPendingLogins + ", postLogoutPath=" + postLogoutPath
-                + ", errorPage=" + errorPage.orElse("-") + "]";
+                + ", errorPage=" + errorPage.orElse("-") + ", " + policy + "]";
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * RFC 6749 §5.2), X API v1.1 ({@code errors[0].code/message}, only {@code /oauth2/token} and
  * {@code /oauth2/invalidate_token} still send it) and X API v2 problem objects ({@code type/title/detail}, with the
  * invalid parameters in {@code errors[].message}).
- * Provider text is shortened and stripped of control characters; callers must still HTML-escape it.
+ * Provider text is shortened and stripped of control, bidi and format characters ({@link #clean}); callers must
+ * still HTML-escape it.
  */
 public final class ProviderErrors {
 
@@ -99,9 +100,35 @@ public final class ProviderErrors {
         }
     }
 
-    /** One line, no control characters, at most 200 characters (still to be HTML-escaped by callers). */
+    /**
+     * One line of at most 200 code points (cut at a code point, never inside a surrogate pair), still to be
+     * HTML-escaped by callers: control characters (C0, DEL, C1) and line/paragraph separators (U+2028/2029) become
+     * spaces; bidi and invisible format controls are removed (U+202A–202E embeddings and overrides, U+2066–2069
+     * isolates, U+200E/200F marks, U+061C Arabic letter mark, U+FEFF), as are unpaired surrogates: a provider's
+     * words can neither forge log lines nor reorder what a reader sees ("Trojan Source", CVE-2021-42574).
+     */
     public static String clean(String s) {
-        String oneLine = s.replaceAll("\\p{Cntrl}", " ").strip();
-        return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "…";
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_TEXT * 2));
+        for (int i = 0; i < s.length();) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (hidden(cp) || type == Character.SURROGATE) {
+                continue;
+            }
+            sb.appendCodePoint(type == Character.CONTROL || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR ? ' ' : cp);
+        }
+        String oneLine = sb.toString().strip();
+        if (oneLine.codePointCount(0, oneLine.length()) <= MAX_TEXT) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_TEXT)) + "…";
+    }
+
+    /** Bidi and invisible format controls that reorder or hide text. */
+    private static boolean hidden(int cp) {
+        return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
     }
 }

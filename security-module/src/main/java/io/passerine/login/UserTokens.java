@@ -12,10 +12,24 @@ public interface UserTokens {
     /** Whether this request belongs to a logged-in session. */
     boolean loggedIn();
 
-    /** X's user id ({@code data.id}). @throws LoginRequiredException when not logged in */
-    String userId();
+    /**
+     * The caller principal's name ({@code passerine.login.principal-claim}; by default X's user id, which never
+     * changes hands, unlike a username). @throws LoginRequiredException when not logged in
+     */
+    String principal();
 
-    /** X's username ({@code data.username}). @throws LoginRequiredException when not logged in */
+    /** X's user id ({@code data.id}): the stable key to store per user. @throws LoginRequiredException when not logged in */
+    String id();
+
+    /** The same as {@link #id()}. @throws LoginRequiredException when not logged in */
+    default String userId() {
+        return id();
+    }
+
+    /**
+     * X's username ({@code data.username}), for display: a user can rename it, and someone else can then take the
+     * old one, so never key data or roles on it. @throws LoginRequiredException when not logged in
+     */
     String username();
 
     /** X's display name ({@code data.name}). @throws LoginRequiredException when not logged in */

@@ -31,12 +31,31 @@ class LoginSettingsTest {
         assertEquals("https://api.x.com/2/oauth2/token", s.tokenUri().toString());
         assertEquals("https://api.x.com/2/oauth2/revoke", s.revokeUri().toString());
         assertEquals("https://api.x.com/2/users/me", s.userinfoUri().toString());
-        assertEquals("/data/username", s.principalClaim());
+        assertEquals("/data/id", s.principalClaim(), "the stable id, not the renamable handle");
         assertEquals(List.of("tweet.read", "users.read", "offline.access"), s.scopes());
         assertEquals(Duration.ofMinutes(10), s.transactionMaxAge());
         assertEquals("/", s.postLogoutPath());
         assertFalse(s.confidential());
         assertEquals("/ctx/oauth2/callback", s.redirectUri().getRawPath());
+    }
+
+    @Test
+    void issue13PolicyDefaults() {
+        LoginSettings s = LoginSettings.from(ConfigReader.of(minimal()));
+        assertEquals(4096, s.policy().maxQueryLength());
+        assertEquals(16, s.policy().maxQueryParams());
+        assertEquals(Duration.ofSeconds(7200), s.policy().defaultExpiresIn());
+        assertEquals(Duration.ofSeconds(1), s.policy().refreshBackoffMin());
+        assertEquals(Duration.ofMinutes(5), s.policy().refreshBackoffMax());
+        assertTrue(s.policy().stepUpAllowed("dm.write") && s.policy().stepUpAllowed("media.write"));
+        assertFalse(s.policy().stepUpAllowed("admin"));
+        assertEquals(Duration.ofSeconds(15), s.timeouts().total(), "call deadline: connect + read");
+        assertEquals(65536, s.timeouts().maxResponseBytes());
+        Map<String, String> m = minimal();
+        m.put("passerine.login.scopes", "tweet.read custom.scope");
+        m.put("passerine.login.step-up-scopes", "bookmark.read");
+        s = LoginSettings.from(ConfigReader.of(m));
+        assertEquals(java.util.Set.of("bookmark.read", "tweet.read", "custom.scope"), s.policy().stepUpScopes());
     }
 
     @Test
@@ -53,13 +72,20 @@ class LoginSettingsTest {
 
     @Test
     void malformedValuesAreNamedNotShown() {
-        Map<String, Object[]> bad = Map.of(
-                "passerine.login.redirect-uri", new Object[] {"/relative/secretish-value"},
-                "passerine.login.token-uri", new Object[] {"ftp://secretish-value"},
-                "passerine.login.read-timeout", new Object[] {"secretish-value"},
-                "passerine.login.post-logout-path", new Object[] {"https://secretish-value"},
-                "passerine.login.principal-claim", new Object[] {"secretish-value"},
-                "passerine.login.max-pending-logins", new Object[] {"0"});
+        Map<String, Object[]> bad = Map.ofEntries(
+                Map.entry("passerine.login.redirect-uri", new Object[] {"/relative/secretish-value"}),
+                Map.entry("passerine.login.token-uri", new Object[] {"ftp://secretish-value"}),
+                Map.entry("passerine.login.read-timeout", new Object[] {"secretish-value"}),
+                Map.entry("passerine.login.post-logout-path", new Object[] {"https://secretish-value"}),
+                Map.entry("passerine.login.principal-claim", new Object[] {"secretish-value"}),
+                Map.entry("passerine.login.max-pending-logins", new Object[] {"0"}),
+                Map.entry("passerine.login.max-query-length", new Object[] {"100"}),
+                Map.entry("passerine.login.max-query-params", new Object[] {"secretish-value"}),
+                Map.entry("passerine.login.step-up-scopes", new Object[] {"ok \"secretish-value\""}),
+                Map.entry("passerine.login.call-timeout", new Object[] {"secretish-value"}),
+                Map.entry("passerine.http.max-response-bytes", new Object[] {"12"}),
+                Map.entry("passerine.login.refresh-backoff-max", new Object[] {"100ms"}),
+                Map.entry("passerine.login.default-expires-in", new Object[] {"0s"}));
         bad.forEach((key, value) -> {
             Map<String, String> m = minimal();
             m.put(key, (String) value[0]);

@@ -60,8 +60,10 @@ class SampleFlowIT {
         assertTrue(html.body().contains("<span id=\"username\">@alice_1</span>"), html.body());
         assertTrue(html.body().contains("id=\"logout\""), html.body());
         HttpResponse<String> json = b.get(back, "Accept", "application/json");
-        assertTrue(json.body().matches("\\{\"username\":\"alice_1\",\"name\":\"[^\"]+\","
-                + "\"scopes\":\\[\"offline.access\",\"tweet.read\",\"users.read\"]}"), json.body());
+        Matcher m = Pattern.compile("\\{\"principal\":\"(\\d+)\",\"id\":\"(\\d+)\",\"username\":\"alice_1\","
+                + "\"name\":\"[^\"]+\",\"scopes\":\\[\"offline.access\",\"tweet.read\",\"users.read\"]}").matcher(json.body());
+        assertTrue(m.matches(), json.body());
+        assertEquals(m.group(2), m.group(1), "the principal is X's stable user id, not the renamable username");
         assertEquals(1, Emulator.count(Emulator.TOKEN));
     }
 

@@ -11,14 +11,18 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks an authorization response at the redirect URI (RFC 6749 §4.1.2) before any network call: the {@code state}
  * must be present once and match a pending transaction of this browser, which is taken (deleted) first, so a
- * replayed callback finds nothing (RFC 9700 §4.7); no parameter may repeat (RFC 6749 §3.1); an {@code iss}
- * (RFC 9207 §2.4) must equal the configured issuer; {@code error=access_denied} is a cancelled login.
+ * replayed callback finds nothing (RFC 9700 §4.7); no parameter may repeat (RFC 6749 §3.1); with a configured issuer
+ * {@code iss} (RFC 9207 §2.4) must be present and equal it; {@code error=access_denied} is a cancelled login.
  */
 public final class CallbackValidator {
+
+    /** Printable ASCII (VSCHAR), no space at either end. */
+    private static final Pattern CODE = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?");
 
     private final URI redirectUri;
     private final Optional<String> issuer;
@@ -56,10 +60,13 @@ public final class CallbackValidator {
             }
         }
         checkIssuer(params);
+        if (!params.containsKey("error")) {
+            checkCode(params.get("code"));
+        }
         AuthorizationResponse response;
         try {
             response = AuthorizationResponse.parse(redirectUri, params);
-        } catch (ParseException e) {
+        } catch (ParseException | IllegalArgumentException e) {
             throw new LoginFailure(Kind.BAD_CALLBACK, "The login response is malformed. Please start again.");
         }
         if (!response.indicatesSuccess()) {
@@ -72,9 +79,35 @@ public final class CallbackValidator {
         return new Accepted(tx, code);
     }
 
+    /**
+     * RFC 6749 Appendix A.11: a code is 1*VSCHAR. Refused besides: leading or trailing spaces (Nimbus would trim
+     * them, and the provider must receive exactly the code the callback carried).
+     */
+    private static void checkCode(List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response has no authorization code.");
+        }
+        String code = codes.get(0);
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK, "The login response's authorization code is malformed.");
+        }
+    }
+
+    /**
+     * RFC 9207 §2.4: with a configured issuer the provider supports {@code iss}, so a response without it is refused
+     * (it may come from another server: mix-up); one with another value too. Without a configured issuer (X sends
+     * no {@code iss}) the parameter is not checked.
+     */
     private void checkIssuer(Map<String, List<String>> params) {
+        if (issuer.isEmpty()) {
+            return;
+        }
         List<String> iss = params.get("iss");
-        if (iss != null && !iss.isEmpty() && issuer.isPresent() && !issuer.get().equals(iss.get(0))) {
+        if (iss == null || iss.isEmpty() || iss.get(0) == null || iss.get(0).isEmpty()) {
+            throw new LoginFailure(Kind.BAD_CALLBACK,
+                    "The login response does not name its issuer (RFC 9207). Please start again.");
+        }
+        if (!issuer.get().equals(iss.get(0))) {
             throw new LoginFailure(Kind.BAD_CALLBACK,
                     "The login response comes from an unexpected issuer (RFC 9207). Please start again.");
         }

@@ -20,6 +20,6 @@ public final class CodeExchange {
     /** @throws io.passerine.http.ProviderException when the provider rejects the code or answers garbage */
     public TokenSet exchange(AuthorizationCode code, LoginTransaction tx) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, redirectUri, tx.verifier());
-        return endpoint.request(grant, tx.scopes(), "token request (authorization code)");
+        return endpoint.request(grant, java.util.Set.of(), "token request (authorization code)"); // no scope: none
     }
 }

@@ -29,6 +29,7 @@ public final class LoginRuntime {
     private final Revoker revoker;
     private final TransactionStores transactions;
     private final SameOrigin sameOrigin;
+    private final QueryGuard queryGuard;
 
     private final Metrics metrics;
 
@@ -44,6 +45,7 @@ public final class LoginRuntime {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
+        this.queryGuard = new QueryGuard(settings.policy().maxQueryLength(), settings.policy().maxQueryParams());
         TokenEndpoint endpoint = new TokenEndpoint(settings, clock, metrics);
         this.validator = new CallbackValidator(settings.redirectUri(), settings.issuer());
         this.exchange = new CodeExchange(endpoint, settings.redirectUri());
@@ -75,13 +77,21 @@ public final class LoginRuntime {
         return settings.redirectUri().getRawPath();
     }
 
-    /** The groups of a logged-in user: the configured default groups plus every granted scope. */
+    /**
+     * The groups of a logged-in user: the configured default groups plus every scope the provider granted (a token
+     * response without {@code scope} grants none: see {@link TokenEndpoint#parse}).
+     */
     public Set<String> groups(TokenSet tokens) {
         Set<String> groups = new LinkedHashSet<>(settings.defaultGroups());
         if (tokens != null) {
             groups.addAll(tokens.scopes());
         }
         return groups;
+    }
+
+    /** Bounds the query of the callback and of {@code /oauth2/login} before it is parsed. */
+    public QueryGuard queryGuard() {
+        return queryGuard;
     }
 
     public LoginSettings settings() {

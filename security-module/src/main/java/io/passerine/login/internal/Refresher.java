@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import io.passerine.http.ProviderException;
 import io.passerine.login.LoginRequiredException;
 import io.passerine.metrics.internal.Metrics;
+import java.time.Duration;
 
 /**
  * Refreshes the user's access token (RFC 6749 §6). X rotates refresh tokens: the answer's new refresh token replaces
@@ -14,9 +15,25 @@ import io.passerine.metrics.internal.Metrics;
 public class Refresher {
 
     private final TokenEndpoint endpoint;
+    private final Duration backoffMin;
+    private final Duration backoffMax;
 
     public Refresher(TokenEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.backoffMin = endpoint.settings().policy().refreshBackoffMin();
+        this.backoffMax = endpoint.settings().policy().refreshBackoffMax();
+    }
+
+    /**
+     * How long a session waits before its next refresh call after {@code failures} transient failures in a row:
+     * {@code refresh-backoff-min} doubling up to {@code refresh-backoff-max}.
+     */
+    public Duration backoff(int failures) {
+        Duration d = backoffMin;
+        for (int i = 1; i < failures && d.compareTo(backoffMax) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
     }
 
     /** A refresh whose result nobody may use (the user logged out meanwhile): revoke it, best effort. */
@@ -50,7 +67,7 @@ public class Refresher {
         TokenSet next;
         try {
             next = endpoint.request(new RefreshTokenGrant(new RefreshToken(current.refreshToken())),
-                    current.scopes(), "token request (refresh)");
+                    current.scopes(), "token request (refresh)"); // no scope in the answer: the previous grant
         } catch (ProviderException e) {
             // 400 invalid_grant / 401 invalid_client: the refresh token is dead; 408, 429 and the like are transient
             if (e.failure() == ProviderException.Failure.REJECTED && (e.httpStatus() == 400 || e.httpStatus() == 401)) {

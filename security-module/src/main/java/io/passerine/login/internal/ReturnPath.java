@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * Where the browser goes after login: only ever a same-origin absolute path (RFC 9700 §4.11, open redirectors).
- * Absolute URLs, scheme-relative {@code //host}, backslashes (browsers read {@code /\host} as {@code //host}) and
- * control characters are refused.
+ * Absolute URLs, scheme-relative {@code //host}, backslashes (browsers read {@code /\host} as {@code //host}),
+ * fragments, and any character that is not printable ASCII are refused: browsers send non-ASCII percent-encoded,
+ * and a container that writes {@code U+010A} into the {@code Location} header as its low byte would write a line
+ * break (found by {@code ReturnPathPropertyTest}).
  */
 public final class ReturnPath {
 
@@ -20,7 +22,7 @@ public final class ReturnPath {
     public static Optional<String> sanitize(String candidate) {
         if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH
                 || candidate.charAt(0) != '/' || candidate.startsWith("//") || candidate.indexOf('\\') >= 0
-                || candidate.chars().anyMatch(ch -> ch < 0x21 || ch == 0x7f)) {
+                || candidate.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
             return Optional.empty();
         }
         try {

@@ -10,6 +10,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * out a valid access token; an expired one is refreshed single-flight: of N concurrent requests of one session
  * exactly one calls the token endpoint, the others wait for its result. The fast path is lock-free (one volatile
  * read); the refresh is coordinated with an {@code AtomicReference<CompletableFuture>}, never {@code synchronized}.
+ *
+ * <p>A refresh that fails for a transient reason (5xx, 429, timeout, unreachable, garbage) is not retried by every
+ * request of the session: the session backs off ({@link Refresher#backoff}, doubling), per node. Inside the backoff
+ * a still-valid access token (expiring within the skew, not yet expired) keeps being used; an expired one makes
+ * {@link #current} fail fast with {@code BACKING_OFF} and the time of the next try, without a call. A success
+ * ends the backoff; a rejected refresh token still means a new login.
  */
 public final class SessionTokens implements Serializable {
 
@@ -33,6 +40,11 @@ public final class SessionTokens implements Serializable {
     private final UserInfo user;
     private transient AtomicReference<TokenSet> tokens;
     private transient AtomicReference<CompletableFuture<TokenSet>> inflight = new AtomicReference<>();
+    /** Transient failures in a row and when the next refresh call may be made; null when not backing off. */
+    private transient volatile Backoff backoff;
+
+    private record Backoff(int failures, Instant until) {
+    }
 
     public SessionTokens(UserInfo user, TokenSet tokens) {
         this.user = user;
@@ -68,6 +80,10 @@ public final class SessionTokens implements Serializable {
             if (!now.expired(clock, skew)) {
                 return now;
             }
+            Backoff b = backoff;
+            if (b != null && clock.instant().isBefore(b.until())) {
+                return usableWhileBackingOff(now, clock, b);
+            }
             CompletableFuture<TokenSet> running = inflight.get();
             if (running != null) {
                 return await(running);
@@ -82,16 +98,17 @@ public final class SessionTokens implements Serializable {
                     mine.complete(again);
                     continue;
                 }
-                return refresh(now, refresher, mine);
+                return refresh(now, refresher, mine, clock);
             } finally {
                 inflight.compareAndSet(mine, null);
             }
         }
     }
 
-    private TokenSet refresh(TokenSet now, Refresher refresher, CompletableFuture<TokenSet> mine) {
+    private TokenSet refresh(TokenSet now, Refresher refresher, CompletableFuture<TokenSet> mine, Clock clock) {
         try {
             TokenSet next = refresher.refresh(now);
+            backoff = null;
             if (!tokens.compareAndSet(now, next)) { // logged out during the refresh: the rotated grant dies too
                 refresher.orphaned(next);
                 throw new LoginRequiredException("Logged out while the tokens were being refreshed");
@@ -102,10 +119,29 @@ public final class SessionTokens implements Serializable {
             tokens.compareAndSet(now, null);
             mine.completeExceptionally(e);
             throw e;
+        } catch (ProviderException e) { // transient: back off; a still-valid token serves meanwhile
+            Backoff before = backoff;
+            int failures = before == null ? 1 : before.failures() + 1;
+            backoff = new Backoff(failures, clock.instant().plus(refresher.backoff(failures)));
+            if (!now.expired(clock, Duration.ZERO)) {
+                mine.complete(now);
+                return now;
+            }
+            mine.completeExceptionally(e);
+            throw e;
         } catch (RuntimeException | Error e) { // waiters must never hang, whatever the leader hit
             mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    private static TokenSet usableWhileBackingOff(TokenSet now, Clock clock, Backoff b) {
+        if (!now.expired(clock, Duration.ZERO)) {
+            return now;
+        }
+        throw new ProviderException(ProviderException.Failure.BACKING_OFF, "The access token expired and its refresh "
+                + "failed " + b.failures() + " time(s) in a row; the next try is at " + b.until(), 0, null,
+                b.until(), null);
     }
 
     private static TokenSet await(CompletableFuture<TokenSet> f) {

@@ -23,7 +23,12 @@ final class SessionUserTokens implements UserTokens {
     }
 
     @Override
-    public String userId() {
+    public String principal() {
+        return session().user().principal();
+    }
+
+    @Override
+    public String id() {
         return session().user().id();
     }
 

@@ -13,17 +13,22 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import io.passerine.config.LoginPolicy;
 import io.passerine.config.LoginSettings;
 import io.passerine.http.ProviderCall;
 import io.passerine.http.ProviderErrors;
 import io.passerine.http.ProviderException;
 import io.passerine.http.ProviderException.Failure;
 import io.passerine.metrics.internal.Metrics;
+import com.nimbusds.oauth2.sdk.token.AccessTokenType;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Calls to the provider's token and revocation endpoints, with the client authentication of the settings: HTTP Basic
@@ -31,6 +36,10 @@ import java.util.Set;
  * Shared by {@link CodeExchange}, {@link Refresher} and {@link Revoker}.
  */
 public final class TokenEndpoint {
+
+    private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
+    /** The missing-scope notice is logged once per JVM, not for every login. */
+    private static final AtomicBoolean NO_SCOPE_LOGGED = new AtomicBoolean();
 
     /** The {@code passerine.client} metrics attribute of the login's token requests. */
     public static final String CLIENT = "login";
@@ -54,13 +63,18 @@ public final class TokenEndpoint {
         return metrics;
     }
 
+    public LoginSettings settings() {
+        return settings;
+    }
+
     /**
      * Sends a token request for {@code grant} and parses the answer (RFC 6749 §5.1/§5.2).
      *
-     * @param requested the scopes asked for: the granted ones when the response has no {@code scope} (§5.1)
+     * @param ifOmitted the granted scopes when the response has no {@code scope}: none for a new grant, the
+     *        previously granted ones for a refresh (see {@link #parse})
      * @throws ProviderException REJECTED (error answer), MALFORMED_RESPONSE (no usable token), TIMEOUT, UNREACHABLE
      */
-    public TokenSet request(AuthorizationGrant grant, Collection<String> requested, String what) {
+    public TokenSet request(AuthorizationGrant grant, Collection<String> ifOmitted, String what) {
         ClientID clientId = new ClientID(settings.clientId());
         TokenRequest request = settings.clientSecret()
                 .map(s -> new TokenRequest(settings.tokenUri(), new ClientSecretBasic(clientId, new Secret(s.reveal())),
@@ -68,7 +82,8 @@ public final class TokenEndpoint {
                 .orElseGet(() -> new TokenRequest(settings.tokenUri(), clientId, grant));
         String name = what + " to " + settings.tokenUri();
         return metrics.timeTokenRequest(CLIENT, grant.getType().getValue(), () -> parse(
-                ProviderCall.send(request.toHTTPRequest(), settings.timeouts(), name), requested, clock.instant(), name));
+                ProviderCall.send(request.toHTTPRequest(), settings.timeouts(), name), ifOmitted, clock.instant(),
+                settings.policy().defaultExpiresIn(), name));
     }
 
     /** Revokes one token (RFC 7009 §2.1; Nimbus adds {@code token_type_hint} from the token's type). */
@@ -86,8 +101,17 @@ public final class TokenEndpoint {
         }
     }
 
-    /** Parses a token endpoint answer into a {@link TokenSet}; never puts the body or a token in a message. */
-    static TokenSet parse(HTTPResponse response, Collection<String> requested, Instant now, String what) {
+    /**
+     * Parses a token endpoint answer into a {@link TokenSet}; never puts the body or a token in a message. Checked
+     * beyond Nimbus (checklist row 31): {@code token_type} must be {@code bearer} in any case (RFC 6750; no N_A,
+     * DPoP or mac), the access token must not be blank; a missing {@code expires_in} means {@code defaultLife}, not
+     * "never". A missing {@code scope} grants {@code ifOmitted}: RFC 6749 §5.1 lets a server omit it when it granted
+     * exactly what was asked, but then a step-up to an invented scope would become a group, so for a new grant
+     * nothing counts as granted; a refresh keeps the previous grant (it cannot widen it, §6). Granted values that
+     * are no RFC 6749 §3.3 scope-token are dropped.
+     */
+    static TokenSet parse(HTTPResponse response, Collection<String> ifOmitted, Instant now, Duration defaultLife,
+            String what) {
         if (!response.indicatesSuccess()) {
             throw new ProviderException(Failure.REJECTED, what + " failed: " + ProviderErrors.describe(response),
                     response.getStatusCode(), ProviderErrors.code(response), null, null);
@@ -101,15 +125,35 @@ public final class TokenEndpoint {
             }
             ok = parsed.toSuccessResponse();
         } catch (ParseException e) {
-            throw new ProviderException(Failure.MALFORMED_RESPONSE, what + " answered HTTP "
-                    + response.getStatusCode() + " without a usable bearer token (expected JSON with access_token "
-                    + "and token_type=bearer)", response.getStatusCode(), null, null, null);
+            throw malformed(response, what, "without a usable bearer token (expected JSON with access_token and "
+                    + "token_type=bearer)");
         }
         AccessToken at = ok.getTokens().getAccessToken();
+        if (!AccessTokenType.BEARER.equals(at.getType())) {
+            throw malformed(response, what, "with token_type '" + ProviderErrors.clean(String.valueOf(at.getType()))
+                    + "', expected bearer");
+        }
+        if (at.getValue() == null || at.getValue().isBlank()) {
+            throw malformed(response, what, "with an empty access_token");
+        }
         RefreshToken rt = ok.getTokens().getRefreshToken();
-        Instant expiresAt = at.getLifetime() > 0 ? now.plusSeconds(at.getLifetime()) : null;
-        Set<String> scopes = at.getScope() != null ? new LinkedHashSet<>(at.getScope().toStringList())
-                : new LinkedHashSet<>(requested);
+        Instant expiresAt = now.plusSeconds(at.getLifetime() > 0 ? at.getLifetime() : defaultLife.toSeconds());
+        Set<String> scopes;
+        if (at.getScope() != null) {
+            scopes = new LinkedHashSet<>(at.getScope().toStringList());
+            scopes.removeIf(sc -> !LoginPolicy.SCOPE_TOKEN.matcher(sc).matches()); // §3.3: no group named "a\u202Eb"
+        } else {
+            scopes = new LinkedHashSet<>(ifOmitted);
+            if (NO_SCOPE_LOGGED.compareAndSet(false, true)) {
+                LOG.log(Level.INFO, "The {0} has no scope: scopes count as granted only when the provider names "
+                        + "them (a new login: none, so no scope groups; a refresh: the previous grant)", what);
+            }
+        }
         return new TokenSet(at.getValue(), expiresAt, rt == null ? null : rt.getValue(), scopes);
+    }
+
+    private static ProviderException malformed(HTTPResponse response, String what, String detail) {
+        return new ProviderException(Failure.MALFORMED_RESPONSE, what + " answered HTTP "
+                + response.getStatusCode() + " " + detail, response.getStatusCode(), null, null, null);
     }
 }

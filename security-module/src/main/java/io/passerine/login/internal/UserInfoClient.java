@@ -48,15 +48,26 @@ public final class UserInfoClient {
                     + response.getStatusCode() + " without a JSON object", response.getStatusCode(), null, null, null);
         }
         return map(json, principalPointer).orElseThrow(() -> new ProviderException(Failure.MALFORMED_RESPONSE,
-                what + " answered without a value at " + principalPointer, response.getStatusCode(), null, null, null));
+                what + " answered without a usable value at " + principalPointer
+                        + " (missing, or with control or format characters)", response.getStatusCode(), null, null, null));
     }
 
-    /** The user in {@code json}, if the principal pointer finds a value. */
+    /**
+     * The user in {@code json}, if the principal pointer finds a usable value. Display fields are cleaned of control,
+     * bidi and format characters ({@link ProviderErrors#clean}); a principal that cleaning would change is refused
+     * instead (empty): two raw values must never become one name, and a name is logged.
+     */
     static java.util.Optional<UserInfo> map(Map<String, Object> json, String principalPointer) {
-        return JsonPointer.text(json, principalPointer).map(principal -> new UserInfo(principal,
-                first(json, "/data/id", "/sub").orElse(principal),
-                first(json, "/data/username", "/preferred_username").orElse(principal),
-                first(json, "/data/name", "/name").orElse(principal)));
+        return JsonPointer.text(json, principalPointer)
+                .filter(principal -> principal.equals(ProviderErrors.clean(principal)))
+                .map(principal -> new UserInfo(principal,
+                        clean(first(json, "/data/id", "/sub").orElse(principal)),
+                        clean(first(json, "/data/username", "/preferred_username").orElse(principal)),
+                        clean(first(json, "/data/name", "/name").orElse(principal))));
+    }
+
+    private static String clean(String providerText) {
+        return ProviderErrors.clean(providerText);
     }
 
     private static java.util.Optional<String> first(Map<String, Object> json, String a, String b) {

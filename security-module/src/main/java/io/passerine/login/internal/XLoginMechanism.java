@@ -1,6 +1,5 @@
 package io.passerine.login.internal;
 
-import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.passerine.config.LoginSettings;
 import io.passerine.http.ProviderException;
 import io.passerine.login.internal.CallbackValidator.Accepted;
@@ -46,7 +45,14 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         LoginRuntime rt = beans.runtime();
         String uri = req.getRequestURI();
         String app = req.getContextPath();
-        if (uri.equals(rt.callbackPath())) {
+        boolean isCallback = uri.equals(rt.callbackPath());
+        if (isCallback || uri.equals(app + LoginRuntime.LOGIN_PATH)) {
+            String refusal = rt.queryGuard().refusal(req.getQueryString()); // before anything parses the query
+            if (refusal != null) {
+                return refused(rt, req, res, ctx, refusal, isCallback);
+            }
+        }
+        if (isCallback) {
             return callback(rt, req, res, ctx);
         }
         if (uri.equals(app + LoginRuntime.LOGOUT_PATH)) {
@@ -75,30 +81,27 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
 
     private static AuthenticationStatus stepUp(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
+        StepUpRequest up;
+        try { // the raw query only: req.getParameter would make the container parse an unbounded query first
+            up = StepUpRequest.parse(rt.queryGuard().parse(req.getQueryString()), rt.settings().policy(),
+                    req.getContextPath());
+        } catch (LoginFailure f) {
+            LOG.log(Level.INFO, "Step-up refused (HTTP 400): {0}", f.getMessage());
+            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+        }
         Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
         SessionTokens st = LoginSessions.get(req);
         if (st != null) {
             scopes.addAll(st.peek().scopes());
         }
-        String wanted = req.getParameter("scope");
-        if (wanted != null) {
-            for (String s : wanted.split("[\\s,]+")) {
-                if (s.matches("[\\x21\\x23-\\x5B\\x5D-\\x7E]+")) {
-                    scopes.add(s);
-                }
-            }
-        }
-        String app = req.getContextPath();
-        String back = ReturnPath.sanitize(req.getParameter("return"))
-                .filter(p -> p.equals(app) || p.startsWith(app + "/") || app.isEmpty())
-                .orElse(app + "/");
-        return startLogin(rt, req, res, ctx, back, new ArrayList<>(scopes));
+        scopes.addAll(up.scopes());
+        return startLogin(rt, req, res, ctx, up.returnPath(), new ArrayList<>(scopes));
     }
 
     private static AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
-        Map<String, List<String>> params = URLUtils.parseParameters(req.getQueryString());
         try {
+            Map<String, List<String>> params = rt.queryGuard().parse(req.getQueryString()); // bounded, then parsed
             Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
             TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
             UserInfo user = rt.userInfo().fetch(tokens.accessToken());
@@ -131,6 +134,21 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             HttpMessageContext ctx, LoginFailure f, String reason) {
         rt.metrics().loginFailure(TokenEndpoint.CLIENT, reason);
         return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+    }
+
+    /**
+     * An over-long or over-counted query: the built-in 400 page, never a forward to the application's error page
+     * (a forward or that page could make the container parse the query after all).
+     */
+    private static AuthenticationStatus refused(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+            HttpMessageContext ctx, String refusal, boolean isCallback) {
+        LOG.log(Level.INFO, "Refused {0} (HTTP 400): {1}", isCallback ? "a callback" : "a login request", refusal);
+        if (isCallback) {
+            rt.metrics().loginFailure(TokenEndpoint.CLIENT, LoginFailure.Kind.BAD_CALLBACK.reason());
+        }
+        return ErrorPages.send(req, res, ctx, java.util.Optional.empty(),
+                new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, refusal + " Please start again."),
+                req.getContextPath() + "/");
     }
 
     private static AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,

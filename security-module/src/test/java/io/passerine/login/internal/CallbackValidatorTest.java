@@ -53,10 +53,12 @@ class CallbackValidatorTest {
     @Test
     void acceptsTheMatchingStateOnce() {
         LoginTransaction tx = begin();
-        CallbackValidator.Accepted a = validator.validate(q("code=abc&state=" + tx.state()), store);
+        CallbackValidator.Accepted a = validator.validate(q("code=abc&iss=https%3A%2F%2Fx.com&state=" + tx.state()),
+                store);
         assertEquals("abc", a.code().getValue());
         assertEquals("/ctx/me", a.transaction().returnPath());
-        assertEquals(Kind.BAD_CALLBACK, rejected("code=abc&state=" + tx.state()).kind(), "replay");
+        assertEquals(Kind.BAD_CALLBACK, rejected("code=abc&iss=https%3A%2F%2Fx.com&state=" + tx.state()).kind(),
+                "replay");
     }
 
     @Test
@@ -88,8 +90,8 @@ class CallbackValidatorTest {
     @Test
     void accessDeniedIsACancelWithCleanedProviderText() {
         LoginTransaction tx = begin();
-        LoginFailure f = rejected("error=access_denied&error_description=%3Cscript%3Ex%3C%2Fscript%3E%0Anext&state="
-                + tx.state());
+        LoginFailure f = rejected("error=access_denied&error_description=%3Cscript%3Ex%3C%2Fscript%3E%0Anext"
+                + "&iss=https%3A%2F%2Fx.com&state=" + tx.state());
         assertEquals(Kind.CANCELLED, f.kind());
         assertTrue(f.getMessage().startsWith("Login was cancelled"));
         assertFalse(f.getMessage().contains("\n"));
@@ -102,7 +104,7 @@ class CallbackValidatorTest {
     @Test
     void otherProviderErrorIsABadCallback() {
         LoginTransaction tx = begin();
-        LoginFailure f = rejected("error=server_error&state=" + tx.state());
+        LoginFailure f = rejected("error=server_error&iss=https%3A%2F%2Fx.com&state=" + tx.state());
         assertEquals(Kind.BAD_CALLBACK, f.kind());
         assertTrue(f.getMessage().contains("server_error"));
     }
@@ -114,6 +116,31 @@ class CallbackValidatorTest {
         LoginTransaction tx2 = begin();
         assertEquals("a", validator.validate(q("code=a&iss=https%3A%2F%2Fx.com&state=" + tx2.state()), store)
                 .code().getValue());
+    }
+
+    @Test
+    void aConfiguredIssuerMakesIssMandatory() {
+        LoginTransaction tx = begin();
+        LoginFailure f = rejected("code=a&state=" + tx.state());
+        assertEquals(Kind.BAD_CALLBACK, f.kind());
+        assertTrue(f.getMessage().contains("RFC 9207"), f.getMessage());
+        assertEquals(0, pending.size(), "the transaction is gone: a retry with iss added is refused too");
+        LoginTransaction tx2 = begin();
+        assertEquals(Kind.BAD_CALLBACK, rejected("code=a&iss=&state=" + tx2.state()).kind());
+        LoginTransaction tx3 = begin();
+        assertEquals("a", new CallbackValidator(REDIRECT, Optional.empty())
+                .validate(q("code=a&state=" + tx3.state()), store).code().getValue(), "no issuer configured: X");
+    }
+
+    @Test
+    void anEmptyOrMalformedCodeIsABadCallbackNeverSentOn() {
+        for (String code : List.of("", "%20", "%00abc", "a%0A", "%20a", "a%20", "%E2%80%AEa", "caf%C3%A9")) {
+            LoginTransaction tx = begin();
+            LoginFailure f = rejected("code=" + code + "&iss=https%3A%2F%2Fx.com&state=" + tx.state());
+            assertEquals(Kind.BAD_CALLBACK, f.kind(), code);
+        }
+        LoginTransaction tx = begin();
+        assertEquals(Kind.BAD_CALLBACK, rejected("code&iss=https%3A%2F%2Fx.com&state=" + tx.state()).kind());
     }
 
     @Test

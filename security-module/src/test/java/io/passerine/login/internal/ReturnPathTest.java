@@ -14,7 +14,7 @@ class ReturnPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://evil.example/", "http:/evil", "//evil.example/x", "/\\evil.example",
             "\\\\evil", "/ok/\\..\\", "javascript:alert(1)", "", "relative/path", "/a\r\nLocation: x", "/a b",
-            "/%2F%2Fevil", "/x#frag"})
+            "/%2F%2Fevil", "/x#frag", "/a\u010A", "/\u202Eevil", "/caf\u00e9"})
     void rejects(String candidate) {
         assertEquals(Optional.empty(), ReturnPath.sanitize(candidate), candidate);
     }

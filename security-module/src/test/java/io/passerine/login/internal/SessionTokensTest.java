@@ -126,6 +126,8 @@ class SessionTokensTest {
         assertEquals("AT-9", t.accessToken());
         assertEquals("RT-0", t.refreshToken());
         assertEquals(Instant.parse("2026-01-01T02:00:00Z"), t.expiresAt());
+        assertEquals(Set.of("tweet.read", "offline.access"), t.scopes(),
+                "a refresh answer without scope keeps the previous grant (RFC 6749 §6: it cannot widen it)");
     }
 
     @Test
@@ -162,6 +164,7 @@ class SessionTokensTest {
         assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher()));
         assertEquals("RT-0", st.peek().refreshToken());
         provider.on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"access_token\":\"AT-5\"}"));
+        clock.advance(Duration.ofSeconds(1)); // after the session's backoff (see the backoff tests below)
         assertEquals("AT-5", st.current(clock, SKEW, refresher()).accessToken());
         assertEquals(2, provider.count(TOKEN));
     }
@@ -199,5 +202,69 @@ class SessionTokensTest {
         try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(stored))) {
             return (SessionTokens) in.readObject();
         }
+    }
+
+    @Test
+    void transientRefreshFailuresBackOffPerSessionInsteadOfCallingOnEveryRequest() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(503, "{\"title\":\"Service Unavailable\"}"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ZERO, "RT-0"));
+        Refresher refresher = refresher(); // backoff 1 s doubling up to 5 min (the defaults)
+        assertEquals(ProviderException.Failure.REJECTED,
+                assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher)).failure());
+        for (int i = 0; i < 10; i++) {
+            ProviderException e = assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher));
+            assertEquals(ProviderException.Failure.BACKING_OFF, e.failure());
+            assertEquals(clock.instant().plusSeconds(1), e.retryAfter().orElseThrow());
+        }
+        assertEquals(1, provider.count(TOKEN), "ten requests in the backoff window: no call");
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher));
+        assertEquals(2, provider.count(TOKEN));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(ProviderException.Failure.BACKING_OFF,
+                assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher)).failure(),
+                "the second failure doubles the wait to 2 s");
+        assertEquals(2, provider.count(TOKEN));
+        clock.advance(Duration.ofSeconds(1));
+        provider.on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,"
+                + "\"access_token\":\"AT-7\",\"refresh_token\":\"RT-7\",\"scope\":\"tweet.read\"}"));
+        assertEquals("AT-7", st.current(clock, SKEW, refresher).accessToken());
+        assertEquals(3, provider.count(TOKEN));
+        assertEquals("RT-0", FakeProvider.form(provider.calls.get(2)).get("refresh_token").get(0),
+                "the backoff never dropped the refresh token");
+        assertEquals(2, otel.value("passerine.refreshes", "passerine.outcome", "failed"),
+                "two failed calls; the refusals inside the backoff count nothing: " + otel.dump());
+    }
+
+    @Test
+    void theBackoffIsCappedAndResetBySuccessAnd429IsTransientToo() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(429, "{\"title\":\"Too Many Requests\"}"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ZERO, "RT-0"));
+        Refresher refresher = new Refresher(new TokenEndpoint(provider.settings(Map.of(
+                "passerine.login.refresh-backoff-min", "1s", "passerine.login.refresh-backoff-max", "4s")), clock));
+        for (int i = 0; i < 6; i++) {
+            ProviderException e = assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher));
+            assertEquals(ProviderException.Failure.REJECTED, e.failure(), "try " + i);
+            ProviderException wait = assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher));
+            Duration d = Duration.between(clock.instant(), wait.retryAfter().orElseThrow());
+            assertEquals(Duration.ofSeconds(Math.min(4, 1L << i)), d, "try " + i);
+            clock.advance(d);
+        }
+        assertEquals(6, provider.count(TOKEN));
+    }
+
+    @Test
+    void whileTheRefreshFailsAStillValidAccessTokenKeepsServing() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(502, "<html>bad gateway</html>"));
+        SessionTokens st = new SessionTokens(USER, expiringIn(Duration.ofSeconds(30), "RT-0")); // inside the skew
+        Refresher refresher = refresher();
+        assertEquals("AT-0", st.current(clock, SKEW, refresher).accessToken(), "still valid for 30 s: used");
+        assertEquals("AT-0", st.current(clock, SKEW, refresher).accessToken());
+        assertEquals(1, provider.count(TOKEN), "the second request is inside the backoff: no call");
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(ProviderException.Failure.REJECTED,
+                assertThrows(ProviderException.class, () -> st.current(clock, SKEW, refresher)).failure(),
+                "expired now, and the backoff is over: one more call, whose failure the caller sees");
+        assertEquals(2, provider.count(TOKEN));
     }
 }

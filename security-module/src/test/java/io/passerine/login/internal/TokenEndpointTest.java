@@ -70,9 +70,62 @@ class TokenEndpointTest {
         FakeProvider.Call call = provider.calls.get(0);
         assertNull(call.authorization());
         assertEquals(List.of("client-1"), FakeProvider.form(call).get("client_id"));
-        assertNull(t.expiresAt());
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z"), t.expiresAt(), "no expires_in: the 7200 s default");
         assertNull(t.refreshToken());
-        assertEquals(java.util.Set.of("tweet.read"), t.scopes(), "no scope in the answer = the requested ones");
+        assertEquals(java.util.Set.of(), t.scopes(), "no scope in the answer: nothing counts as granted");
+    }
+
+    @Test
+    void tokenTypesOtherThanBearerAreRefusedAtLogin() throws Exception {
+        provider = new FakeProvider();
+        for (String type : List.of("N_A", "mac", "DPoP", "", "bearer2")) {
+            provider.on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"" + type + "\",\"expires_in\":7200,"
+                    + "\"access_token\":\"AT-1\",\"scope\":\"tweet.read\"}"));
+            ProviderException e = assertThrows(ProviderException.class, () -> exchange(Map.of()), type);
+            assertEquals(Failure.MALFORMED_RESPONSE, e.failure(), type);
+            assertNoSecret(e.getMessage());
+        }
+        provider.on(TOKEN, c -> Reply.json(200, OK.replace("bearer", "Bearer")));
+        assertEquals("AT-1", exchange(Map.of()).accessToken(), "bearer in any case (RFC 6750 / RFC 6749 §5.1)");
+    }
+
+    @Test
+    void grantedScopesThatAreNoScopeTokensAreDropped() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,"
+                + "\"access_token\":\"AT-1\",\"scope\":\"tweet.read ad\\u202Emin x\\\"y\"}"));
+        assertEquals(java.util.Set.of("tweet.read"), exchange(Map.of()).scopes(),
+                "RFC 6749 §3.3: a scope-token is printable ASCII without space, quote or backslash");
+    }
+
+    @Test
+    void aTokenAnswerOverTheSizeCapIsRefusedAndTheCapIsConfigurable() throws Exception {
+        String padded = OK.replace("}", ",\"pad\":\"" + "x".repeat(100 * 1024) + "\"}");
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(200, padded));
+        ProviderException e = assertThrows(ProviderException.class, () -> exchange(Map.of()));
+        assertEquals(Failure.MALFORMED_RESPONSE, e.failure());
+        assertTrue(e.getMessage().contains("larger than 65536 bytes"), e.getMessage());
+        assertEquals(502, LoginFailure.from(e).kind().status());
+        assertEquals("AT-1", exchange(Map.of("passerine.http.max-response-bytes", "200000")).accessToken());
+    }
+
+    @Test
+    void anEmptyOrBlankAccessTokenIsRefused() throws Exception {
+        provider = new FakeProvider();
+        for (String value : List.of("", " ", "\\t")) {
+            provider.on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,"
+                    + "\"access_token\":\"" + value + "\"}"));
+            ProviderException e = assertThrows(ProviderException.class, () -> exchange(Map.of()), "'" + value + "'");
+            assertEquals(Failure.MALFORMED_RESPONSE, e.failure());
+        }
+    }
+
+    @Test
+    void aMissingExpiresInUsesTheConfiguredDefaultNotNever() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(200,
+                "{\"token_type\":\"bearer\",\"access_token\":\"AT-1\",\"scope\":\"tweet.read\"}"));
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z"), exchange(Map.of()).expiresAt());
+        assertEquals(Instant.parse("2026-01-01T00:10:00Z"),
+                exchange(Map.of("passerine.login.default-expires-in", "10m")).expiresAt());
     }
 
     @Test

@@ -55,4 +55,14 @@ class UserInfoClientTest {
                     assertThrows(ProviderException.class, () -> client.fetch("t")).failure());
         }
     }
+
+    @Test
+    void displayTextIsCleanedAndAPrincipalWithHiddenCharactersIsRefused() throws Exception {
+        Map<String, Object> doc = JSONObjectUtils.parse("{\"data\":{\"id\":\"42\",\"name\":\"Mallory\u202Eredoc\u2028x\","
+                + "\"username\":\"mal\u2066lory\"}}");
+        UserInfo u = UserInfoClient.map(doc, "/data/id").orElseThrow();
+        assertEquals(new UserInfo("42", "42", "mallory", "Malloryredoc x"), u);
+        assertTrue(UserInfoClient.map(doc, "/data/username").isEmpty(),
+                "a principal that cleaning would change is no principal: two raw values must never become one name");
+    }
 }

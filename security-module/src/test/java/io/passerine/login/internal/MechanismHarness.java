@@ -1,0 +1,173 @@
+package io.passerine.login.internal;
+
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drives {@link XLoginMechanism#validateRequest} without a server: request, response, session and message context
+ * are JDK proxies over plain fields. The request refuses {@code getParameter*} (the container's own parsing, which
+ * the mechanism must never trigger on the paths it guards): a call fails the test.
+ */
+final class MechanismHarness {
+
+    /** One browser: its session (if any) survives between requests. */
+    final Map<String, Object> session = new HashMap<>();
+    boolean hasSession;
+    final List<Cookie> cookies = new ArrayList<>();
+
+    private final XLoginMechanism mechanism = new XLoginMechanism();
+
+    MechanismHarness(LoginRuntime runtime) {
+        mechanism.beans = new LoginBeans() {
+            @Override
+            public LoginRuntime runtime() {
+                return runtime;
+            }
+        };
+    }
+
+    /** What one request produced. */
+    static final class Exchange {
+        int status = 200;
+        String location;
+        String principal;
+        Set<String> groups;
+        AuthenticationStatus result;
+        final StringWriter body = new StringWriter();
+        final Map<String, String> headers = new HashMap<>();
+        final List<String> containerParsing = new ArrayList<>();
+        String forwardedTo;
+    }
+
+    Exchange get(String uri, String query, boolean protectedResource) {
+        return send("GET", uri, query, protectedResource);
+    }
+
+    Exchange send(String method, String uri, String query, boolean protectedResource) {
+        Exchange ex = new Exchange();
+        HttpServletRequest req = proxy(HttpServletRequest.class, (name, args) -> switch (name) {
+            case "getRequestURI" -> uri;
+            case "getContextPath" -> "/ctx";
+            case "getQueryString" -> query;
+            case "getMethod" -> method;
+            case "getSession" -> session(args == null || (boolean) args[0]);
+            case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
+            case "getParameter", "getParameterMap", "getParameterValues", "getParameterNames" -> {
+                ex.containerParsing.add(name);
+                throw new AssertionError("container parameter parsing triggered: " + name);
+            }
+            case "changeSessionId" -> "new-id";
+            default -> null;
+        });
+        HttpServletResponse res = proxy(HttpServletResponse.class, (name, args) -> {
+            switch (name) {
+                case "setStatus" -> ex.status = (int) args[0];
+                case "setHeader", "addHeader" -> {
+                    ex.headers.put((String) args[0], (String) args[1]);
+                    if ("Set-Cookie".equalsIgnoreCase((String) args[0])) {
+                        keep((String) args[1]); // the sealed transaction cookie comes back on the next request
+                    }
+                }
+                case "addCookie" -> cookies.add((Cookie) args[0]);
+                case "getWriter" -> {
+                    return new PrintWriter(ex.body, true);
+                }
+                default -> {
+                }
+            }
+            return null;
+        });
+        HttpMessageContext ctx = proxy(HttpMessageContext.class, (name, args) -> switch (name) {
+            case "isProtected" -> protectedResource;
+            case "redirect" -> {
+                ex.status = 302;
+                ex.location = (String) args[0];
+                yield AuthenticationStatus.SEND_CONTINUE;
+            }
+            case "notifyContainerAboutLogin" -> {
+                ex.principal = (String) args[0];
+                @SuppressWarnings("unchecked")
+                Set<String> g = (Set<String>) args[1];
+                ex.groups = g;
+                yield AuthenticationStatus.SUCCESS;
+            }
+            case "doNothing" -> AuthenticationStatus.NOT_DONE;
+            case "forward" -> {
+                ex.forwardedTo = (String) args[0];
+                yield AuthenticationStatus.SEND_CONTINUE;
+            }
+            default -> null;
+        });
+        ex.result = mechanism.validateRequest(req, res, ctx);
+        return ex;
+    }
+
+    /** A {@code Set-Cookie} header into the jar ({@code Max-Age=0} removes). */
+    private void keep(String header) {
+        String pair = header.split(";", 2)[0];
+        int eq = pair.indexOf('=');
+        String name = pair.substring(0, eq);
+        cookies.removeIf(c -> c.getName().equals(name));
+        if (!header.contains("Max-Age=0;") && !header.endsWith("Max-Age=0")) {
+            cookies.add(new Cookie(name, pair.substring(eq + 1)));
+        }
+    }
+
+    private HttpSession session(boolean create) {
+        if (!hasSession && !create) {
+            return null;
+        }
+        hasSession = true;
+        return proxy(HttpSession.class, (name, args) -> switch (name) {
+            case "getAttribute" -> session.get((String) args[0]);
+            case "setAttribute" -> session.put((String) args[0], args[1]);
+            case "removeAttribute" -> session.remove((String) args[0]);
+            case "getAttributeNames" -> Collections.enumeration(session.keySet());
+            case "invalidate" -> {
+                session.clear();
+                hasSession = false;
+                yield null;
+            }
+            case "getId" -> "session-id";
+            default -> null;
+        });
+    }
+
+    private interface Handler {
+        Object handle(String method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, Handler h) {
+        return type.cast(Proxy.newProxyInstance(MechanismHarness.class.getClassLoader(), new Class<?>[] {type},
+                (p, m, args) -> {
+                    if (m.getDeclaringClass() == Object.class) {
+                        return switch (m.getName()) {
+                            case "hashCode" -> System.identityHashCode(p);
+                            case "equals" -> p == args[0];
+                            default -> type.getSimpleName() + "(test proxy)";
+                        };
+                    }
+                    Object r = h.handle(m.getName(), args);
+                    if (r == null && m.getReturnType() == boolean.class) {
+                        return false;
+                    }
+                    if (r == null && m.getReturnType() == int.class) {
+                        return 0;
+                    }
+                    return r;
+                }));
+    }
+}
