@@ -60,7 +60,7 @@ final class ManagedAsyncExecution implements AsyncExecution {
     private static final class Wrap {
         static AsyncExecution of(Object found) {
             if (found instanceof ManagedExecutorService mes) {
-                LOG.log(System.Logger.Level.DEBUG, "App-only token requests of tokenAsync() callers run on "
+                LOG.log(System.Logger.Level.INFO, "App-only token requests of tokenAsync() callers run on "
                         + DEFAULT_EXECUTOR);
                 return new ManagedAsyncExecution(mes);
             }
