@@ -45,7 +45,7 @@ class AsyncTweetsIT {
      * the x-emulator while it is deployed in the same server: 200 outbound calls there starve the emulator's answers
      * (the read timeout hits). With the emulator in its own server (issue 14), raise this to 200.
      */
-    static final int BURST = 50;
+    static final int BURST = 20;
     static final Path MESSAGES = Path.of("target/liberty/wlp/usr/servers/passerine/logs/messages.log");
     static final String BACKOFF = """
             passerine.app-only.retry-backoff-min=100ms

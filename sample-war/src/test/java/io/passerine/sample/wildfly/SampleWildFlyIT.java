@@ -38,6 +38,14 @@ class SampleWildFlyIT {
     }
 
     @Test
+    void asyncTweetsComeThroughTokenAsyncAndTheRxClient() throws Exception {
+        HttpResponse<String> res = get("sample/api/tweets-async?ids=1261326399320715264");
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(res.body().contains("\"id\":\"1261326399320715264\""), res.body());
+        assertEquals(400, get("sample/api/tweets-async?ids=1;DROP").statusCode());
+    }
+
+    @Test
     void emulatorIsDeployedBeside() {
         EmulatorControl emulator = new EmulatorControl(BASE.resolve("x-emulator/"));
         emulator.reset();
