@@ -243,6 +243,7 @@ final class SingleFlightTokenCache {
     private boolean usable(Cached c, long now) {
         return c != null && now < c.renewAtMillis && (stillShared == null || stillShared.test(c.token));
     }
+
     private BearerToken fetchOrBackOff(long now, Backoff previous) {
         try {
             return fetcher.get();
