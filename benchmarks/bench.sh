@@ -2,10 +2,10 @@
 # Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
 #
 #   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
-#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | startup | throughput | login | hostile
+#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | login | hostile
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
-# Environment: BENCH_RUNS=5, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
+# Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
 # BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as server "passerine-bench" under benchmarks/target/liberty
 # on port 9180 (never the tests' 9080), always while holding flock /tmp/passerine-liberty.lock, and is stopped on
 # exit whatever happens. See BENCHMARKS.md for what each number means.
@@ -29,7 +29,7 @@ SDIR=$WLP/usr/servers/$SERVER
 JAR=$B/micro/target/benchmarks.jar
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede startup throughput login hostile)
+[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput login hostile)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
@@ -69,6 +69,14 @@ if wants stampede; then
   java -cp "$JAR" io.passerine.bench.Stampede "$RUNS" 100 > "$LOGS/stampede.log" 2>&1 || { tail -50 "$LOGS/stampede.log" >&2; exit 1; }
   grep -v '^RESULT' "$LOGS/stampede.log" >&2
   grep '^RESULT' "$LOGS/stampede.log" | tee -a "$RESULTS" >&2
+fi
+
+# ---------------------------------------------------------------- 6. threads held during a cold burst
+if wants threads; then
+  log "6. threads held during a cold burst: tokenAsync() vs blocking token() ($RUNS runs, ${BURST_CALLERS:-200} callers, token endpoint ${BURST_DELAY_MS:-500} ms)"
+  java -cp "$JAR" io.passerine.bench.ColdBurstThreads "$RUNS" "${BURST_CALLERS:-200}" "${BURST_DELAY_MS:-500}" > "$LOGS/threads.log" 2>&1 || { tail -50 "$LOGS/threads.log" >&2; exit 1; }
+  grep -v '^RESULT' "$LOGS/threads.log" >&2
+  grep '^RESULT' "$LOGS/threads.log" | tee -a "$RESULTS" >&2
 fi
 
 # ---------------------------------------------------------------- Liberty
