@@ -46,7 +46,10 @@ final class FormKeeper {
      */
     Optional<FormData> keep(String method, String contentType, String originHeader, String referer,
             long contentLength, Body body) {
-        String refusal = refusal(method, contentType, originHeader, referer, contentLength);
+        if (!"POST".equals(method)) { // most logins start with a GET: nothing to say
+            return Optional.empty();
+        }
+        String refusal = refusal(contentType, originHeader, referer, contentLength);
         if (refusal != null) {
             LOG.log(Level.DEBUG, "Form not kept across the login: {0}", refusal);
             return Optional.empty();
@@ -68,13 +71,9 @@ final class FormKeeper {
     }
 
     /** Why the headers alone rule out keeping; null when the body may be read. */
-    private String refusal(String method, String contentType, String originHeader, String referer,
-            long contentLength) {
+    private String refusal(String contentType, String originHeader, String referer, long contentLength) {
         if (maxBytes == 0) {
             return "keeping forms is off";
-        }
-        if (!"POST".equals(method)) {
-            return "not a POST";
         }
         if (!isPlainForm(contentType)) {
             return "not " + FORM;
