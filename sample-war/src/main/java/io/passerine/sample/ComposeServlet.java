@@ -56,6 +56,7 @@ public class ComposeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        req.setCharacterEncoding("UTF-8"); // the form's page is UTF-8 (WildFly would read the body as ISO-8859-1)
         if (!StepUp.require(req, res, "tweet.write")) { // before reading the body: keeps the form for the step-up
             return;
         }

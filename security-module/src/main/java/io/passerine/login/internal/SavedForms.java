@@ -23,12 +23,14 @@ import java.util.Optional;
  * <li>the callback: the transaction's form waits in the (new) session for the first GET of the return path
  * ({@link #afterLogin});</li>
  * <li>that GET, and only it, sees the form: request attribute {@link #ATTRIBUTE} ({@code SavedForm.of(request)}) and
- * {@code getParameter*} through a request wrapper ({@link HttpMessageContext#withRequest}), as
- * {@code @LoginToContinue} does ({@link #restore}).</li>
+ * {@code getParameter*} through a request wrapper ({@link HttpMessageContext#withRequest}, as
+ * {@code @LoginToContinue} does, or {@link SavedFormFilter} where the container ignores it) ({@link #restore}).</li>
  * </ol>
  * Each session hop lasts at most {@link #HOLD}; no session is ever created for a form.
  */
 public final class SavedForms {
+
+    private static final System.Logger LOG = System.getLogger(SavedForms.class.getName());
 
     /** The request attribute holding the restored {@link FormData}. */
     public static final String ATTRIBUTE = "io.passerine.login.saved-form";
@@ -69,8 +71,12 @@ public final class SavedForms {
         }
         Optional<FormData> form = req.getAttribute(ATTRIBUTE) instanceof FormData restored ? Optional.of(restored)
                 : capture(req);
-        form.ifPresent(f -> session.setAttribute(NEXT_LOGIN, new Held(ReturnPath.of(req.getRequestURI(),
-                req.getQueryString()), f, clock.instant().plus(HOLD))));
+        form.ifPresent(f -> {
+            session.setAttribute(NEXT_LOGIN, new Held(ReturnPath.of(req.getRequestURI(), req.getQueryString()), f,
+                    clock.instant().plus(HOLD)));
+            LOG.log(System.Logger.Level.DEBUG, "Form of {0} bytes handed to the login back to {1}", f.size(),
+                    req.getRequestURI());
+        });
     }
 
     /** {@code /oauth2/login} back to {@code returnPath}: the form handed over for it, once. */
@@ -83,6 +89,8 @@ public final class SavedForms {
         HttpSession session = req.getSession(false);
         if (session != null && tx.form().isPresent()) {
             session.setAttribute(FIRST_GET, new Held(tx.returnPath(), tx.form().get(), clock.instant().plus(HOLD)));
+            LOG.log(System.Logger.Level.DEBUG, "Form of {0} bytes waits for the first GET after the login",
+                    tx.form().get().size());
         }
     }
 
@@ -94,7 +102,9 @@ public final class SavedForms {
         take(req.getSession(false), FIRST_GET, ReturnPath.of(req.getRequestURI(), req.getQueryString()), false)
                 .ifPresent(form -> {
                     req.setAttribute(ATTRIBUTE, form);
-                    ctx.withRequest(new SavedFormRequest(req, form));
+                    ctx.withRequest(new SavedFormRequest(req, form)); // else SavedFormFilter wraps it
+                    LOG.log(System.Logger.Level.DEBUG, "Form of {0} bytes shown to {1}", form.size(),
+                            req.getRequestURI());
                 });
     }
 
