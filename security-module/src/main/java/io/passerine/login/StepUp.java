@@ -1,5 +1,6 @@
 package io.passerine.login;
 
+import io.passerine.login.internal.LoginBeans;
 import io.passerine.login.internal.LoginRuntime;
 import io.passerine.login.internal.LoginSessions;
 import io.passerine.login.internal.ReturnPath;
@@ -31,6 +32,7 @@ public final class StepUp {
             throws IOException {
         Optional<String> redirect = redirectFor(req, scopes);
         if (redirect.isPresent()) {
+            keepForm(req);
             res.sendRedirect(redirect.get());
             return false;
         }
@@ -39,7 +41,20 @@ public final class StepUp {
 
     /** Sends the browser to log in again, back to the current request's path afterwards. */
     public static void login(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        keepForm(req);
         res.sendRedirect(loginUri(req, Set.of()));
+    }
+
+    /**
+     * Keeps this request's form for the login about to start (issue 20; see {@link SavedForm}): a same-origin form
+     * POST whose body was not read yet, or the form restored on this GET. {@link #require} and {@link #login} call
+     * it; call it yourself before redirecting to {@link #loginUri} by other means.
+     */
+    public static void keepForm(HttpServletRequest req) {
+        LoginRuntime rt = LoginBeans.current();
+        if (rt != null) {
+            rt.forms().beforeLoginRedirect(req);
+        }
     }
 
     /** Where to send the browser when {@code scopes} are not all granted; empty when they are. */

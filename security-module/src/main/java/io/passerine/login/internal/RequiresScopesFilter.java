@@ -46,6 +46,7 @@ public class RequiresScopesFilter implements ContainerRequestFilter {
             }
         }
         Optional<String> redirect = StepUp.redirectFor(request, required.toArray(String[]::new));
+        redirect.ifPresent(r -> StepUp.keepForm(request)); // a form POST's parameters come back after the step-up
         redirect.ifPresent(r -> rc.abortWith(Response.status(Response.Status.FOUND).header("Location", r)
                 .header("Cache-Control", "no-store").build()));
     }

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The X login (RFC 6749 §4.1 Authorization Code Grant with RFC 7636 PKCE, following RFC 9700). Thin: it only
  * dispatches on the request path and orchestrates the protocol steps of {@link LoginRuntime}.
  * <ul>
- * <li>protected resource, nobody logged in → new {@link LoginTransaction}, 302 to the authorize endpoint;</li>
+ * <li>protected resource, nobody logged in → new {@link LoginTransaction} (keeping a same-origin form POST's
+ * parameters: {@link SavedForms}), 302 to the authorize endpoint;</li>
  * <li>the redirect URI's path → {@link CallbackValidator}, {@link CodeExchange}, {@link UserInfoClient}, login in a
  * new session ({@link Superseded}: another user's session ends, the same user's gets a new id), 302 to the
  * original path;</li>
@@ -63,18 +65,20 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         }
         SessionTokens st = LoginSessions.get(req);
         if (st != null) {
+            rt.forms().restore(req, ctx); // the first GET after a login a form started sees that form
             return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st.peek()));
         }
         if (ctx.isProtected()) {
-            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), rt.settings().scopes());
+            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), rt.settings().scopes(),
+                    rt.forms().capture(req));
         }
         return ctx.doNothing();
     }
 
     private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx, String returnPath, List<String> scopes) {
+            HttpMessageContext ctx, String returnPath, List<String> scopes, Optional<FormData> form) {
         LoginSettings s = rt.settings();
-        LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant());
+        LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant()).withForm(form);
         rt.transactions(req, res).save(tx);
         return ctx.redirect(tx.authorizationUri(s).toString());
     }
@@ -95,7 +99,8 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             scopes.addAll(st.peek().scopes());
         }
         scopes.addAll(up.scopes());
-        return startLogin(rt, req, res, ctx, up.returnPath(), new ArrayList<>(scopes));
+        return startLogin(rt, req, res, ctx, up.returnPath(), new ArrayList<>(scopes),
+                rt.forms().takeForLogin(req, up.returnPath()));
     }
 
     private static AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
@@ -111,6 +116,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
             LoginSessions.put(req, new SessionTokens(user, tokens));
+            rt.forms().afterLogin(req, accepted.transaction());
             previous.revoke(rt.revoker(), tokens);
             rt.metrics().login(TokenEndpoint.CLIENT);
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());

@@ -26,6 +26,8 @@ final class MechanismHarness {
     /** One browser: its session (if any) survives between requests. */
     final Map<String, Object> session = new HashMap<>();
     boolean hasSession;
+    /** Lets the application (a test, after the mechanism ran) read the container's parameters: {@code q}. */
+    boolean appReadsParameters;
     final List<Cookie> cookies = new ArrayList<>();
 
     private final XLoginMechanism mechanism = new XLoginMechanism();
@@ -50,6 +52,40 @@ final class MechanismHarness {
         final Map<String, String> headers = new HashMap<>();
         final List<String> containerParsing = new ArrayList<>();
         String forwardedTo;
+        boolean bodyOpened;
+        final Map<String, Object> attributes = new HashMap<>();
+        HttpServletRequest request;
+        /** The request handed to {@code HttpMessageContext.withRequest}, if any. */
+        HttpServletRequest wrapped;
+    }
+
+    /** A request body as the container streams it. */
+    private static final class Body extends jakarta.servlet.ServletInputStream {
+        private final java.io.ByteArrayInputStream in;
+
+        Body(byte[] bytes) {
+            in = new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     Exchange get(String uri, String query, boolean protectedResource) {
@@ -57,7 +93,24 @@ final class MechanismHarness {
     }
 
     Exchange send(String method, String uri, String query, boolean protectedResource) {
+        return send(method, uri, query, protectedResource, Map.of(), null);
+    }
+
+    /** A request with {@code headers} (e.g. {@code Origin}, {@code Content-Type}) and a {@code body} (null: none). */
+    Exchange send(String method, String uri, String query, boolean protectedResource, Map<String, String> headers,
+            String body) {
         Exchange ex = new Exchange();
+        HttpServletRequest req = request(ex, method, uri, query, headers, body);
+        return send(ex, req, protectedResource);
+    }
+
+    /**
+     * A request of this browser, recorded in {@code ex}: {@code getParameter*} fail the test (the container's
+     * parsing); the body is counted when read.
+     */
+    HttpServletRequest request(Exchange ex, String method, String uri, String query, Map<String, String> headers,
+            String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         HttpServletRequest req = proxy(HttpServletRequest.class, (name, args) -> switch (name) {
             case "getRequestURI" -> uri;
             case "getContextPath" -> "/ctx";
@@ -67,11 +120,28 @@ final class MechanismHarness {
             case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
             case "getParameter", "getParameterMap", "getParameterValues", "getParameterNames" -> {
                 ex.containerParsing.add(name);
+                if (appReadsParameters && name.equals("getParameterMap")) {
+                    yield Map.of("q", new String[] {"from-the-url"}); // the application's view, after the mechanism
+                }
                 throw new AssertionError("container parameter parsing triggered: " + name);
             }
             case "changeSessionId" -> "new-id";
+            case "getHeader" -> headers.get((String) args[0]);
+            case "getContentType" -> headers.get("Content-Type");
+            case "getContentLengthLong" -> body == null ? -1L : (long) bytes.length;
+            case "getInputStream" -> {
+                ex.bodyOpened = true;
+                yield new Body(bytes);
+            }
+            case "getAttribute" -> ex.attributes.get((String) args[0]);
+            case "setAttribute" -> ex.attributes.put((String) args[0], args[1]);
             default -> null;
         });
+        ex.request = req;
+        return req;
+    }
+
+    private Exchange send(Exchange ex, HttpServletRequest req, boolean protectedResource) {
         HttpServletResponse res = proxy(HttpServletResponse.class, (name, args) -> {
             switch (name) {
                 case "setStatus" -> ex.status = (int) args[0];
@@ -108,6 +178,10 @@ final class MechanismHarness {
             case "forward" -> {
                 ex.forwardedTo = (String) args[0];
                 yield AuthenticationStatus.SEND_CONTINUE;
+            }
+            case "withRequest" -> {
+                ex.wrapped = (HttpServletRequest) args[0];
+                yield null;
             }
             default -> null;
         });
@@ -166,6 +240,9 @@ final class MechanismHarness {
                     }
                     if (r == null && m.getReturnType() == int.class) {
                         return 0;
+                    }
+                    if (r == null && m.getReturnType() == long.class) {
+                        return 0L;
                     }
                     return r;
                 }));
