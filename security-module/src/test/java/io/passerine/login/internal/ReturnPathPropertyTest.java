@@ -6,67 +6,73 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.passerine.config.LoginPolicy;
+import io.passerine.testing.Gen;
+import io.passerine.testing.SeededProperty;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property tests of the return-path sanitizer (issue 13): over thousands of random strings built from the pieces of
- * open-redirect payloads, no accepted value leaves the origin: never {@code //host}, {@code /\host}, a scheme, a
- * backslash, an encoded variant of those, a control or non-ASCII character.
+ * Property tests of the return-path sanitizer (issue 13): over 11,000 seeded random strings built from the pieces of
+ * open-redirect payloads or of random Unicode, no accepted value leaves the origin: never {@code //host},
+ * {@code /\host}, a scheme, a backslash, an encoded variant of those, a control or non-ASCII character.
  */
 class ReturnPathPropertyTest {
 
     private static final URI ORIGIN = URI.create("https://app.example/ctx/me");
 
-    @Provide
-    Arbitrary<String> hostile() {
-        Arbitrary<String> piece = Arbitraries.of("/", "//", "\\", "/\\", "\\/", "%2F", "%2f", "%5C", "%5c", "%252F",
-                "%09", "%0A", "%0D", "%00", "\t", "\n", "\r", " ", "\u0000", "\u007F", "\u0085", "\u2028", "\u010A",
-                "\uFF0F", "\u202E", "http:", "https:", "javascript:", "data:", "//evil.example", "evil.example",
-                "@evil.example", ":", ".", "..", "?", "#", "&", "=", "ctx", "me", "a", "%", "%%", "%E2%80%AE", "\u00e9");
-        return piece.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
+    private static final List<String> PIECES = List.of("/", "//", "\\", "/\\", "\\/", "%2F", "%2f", "%5C", "%5c",
+            "%252F", "%09", "%0A", "%0D", "%00", "\t", "\n", "\r", " ", "\u0000", "\u007F", "\u0085", "\u2028",
+            "\u010A", "\uFF0F", "\u202E", "http:", "https:", "javascript:", "data:", "//evil.example", "evil.example",
+            "@evil.example", ":", ".", "..", "?", "#", "&", "=", "ctx", "me", "a", "%", "%%", "%E2%80%AE", "\u00e9");
+
+    /** One to eight open-redirect pieces, half the time after a {@code /} (the only start the sanitizer accepts). */
+    private static String hostile(Gen gen) {
+        return gen.oneOf("", "/") + gen.join(PIECES, 1, 8);
     }
 
-    @Provide
-    Arbitrary<String> anything() {
-        Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(40);
-        return Arbitraries.oneOf(any, any.map(x -> "/" + x), any.map(x -> "/ctx/" + x));
+    /** Random Unicode of up to 40 units, as is or after {@code /} or {@code /ctx/}. */
+    private static String anything(Gen gen) {
+        return gen.oneOf("", "/", "/ctx/") + gen.unicode(40);
     }
 
-    @Property(tries = 5000)
-    void noHostilePathLeavesTheOrigin(@ForAll("hostile") String candidate) {
-        check(candidate);
+    @Test
+    void noHostilePathLeavesTheOrigin() {
+        int accepted = SeededProperty.count("hostile return path", 5000, "accepted", ReturnPathPropertyTest::hostile,
+                ReturnPathPropertyTest::check);
+        assertTrue(accepted >= 100, "seed " + SeededProperty.seed() + ": only " + accepted + " of 5000 accepted");
     }
 
-    @Property(tries = 3000)
-    void noRandomStringLeavesTheOrigin(@ForAll("anything") String candidate) {
-        check(candidate);
+    @Test
+    void noRandomStringLeavesTheOrigin() {
+        int accepted = SeededProperty.count("random return path", 3000, "accepted", ReturnPathPropertyTest::anything,
+                ReturnPathPropertyTest::check);
+        assertTrue(accepted >= 60, "seed " + SeededProperty.seed() + ": only " + accepted + " of 3000 accepted");
     }
 
-    @Property(tries = 3000)
-    void stepUpReturnsStayInsideTheApplication(@ForAll("hostile") String candidate) {
+    @Test
+    void stepUpReturnsStayInsideTheApplication() {
         LoginPolicy policy = new LoginPolicy(4096, 16, java.util.Set.of("tweet.read"), java.time.Duration.ofHours(2),
                 java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(5));
-        String back = StepUpRequest.parse(Map.of("return", List.of("/ctx" + candidate)), policy, "/ctx").returnPath();
-        assertTrue(back.equals("/ctx/") || back.equals("/ctx") || back.startsWith("/ctx/")
-                || back.startsWith("/ctx?"), back);
-        check(back);
-        assertEquals(Optional.of(back), ReturnPath.sanitize(back));
+        SeededProperty.forAll("step-up return", 3000, ReturnPathPropertyTest::hostile, candidate -> {
+            String back = StepUpRequest.parse(Map.of("return", List.of("/ctx" + candidate)), policy, "/ctx")
+                    .returnPath();
+            assertTrue(back.equals("/ctx/") || back.equals("/ctx") || back.startsWith("/ctx/")
+                    || back.startsWith("/ctx?"), back);
+            check(back);
+            assertEquals(Optional.of(back), ReturnPath.sanitize(back));
+        });
     }
 
-    private static void check(String candidate) {
+    /** Checks the sanitizer's verdict on {@code candidate}; tells whether it was accepted. */
+    private static boolean check(String candidate) {
         Optional<String> result = ReturnPath.sanitize(candidate);
         if (result.isEmpty()) {
-            return;
+            return false;
         }
         String v = result.get();
         assertEquals(candidate, v, "accepted values are used unchanged");
@@ -85,6 +91,7 @@ class ReturnPathPropertyTest {
         URI resolved = ORIGIN.resolve(u);
         assertEquals("app.example", resolved.getHost(), v);
         assertEquals("https", resolved.getScheme(), v);
+        return true;
     }
 
     private static String decode(String s) {
