@@ -28,15 +28,37 @@ final class MechanismHarness {
     boolean hasSession;
     final List<Cookie> cookies = new ArrayList<>();
 
+    /** Request headers every request of this browser sends (issue 15: Sec-Fetch-*, Accept, ...). */
+    final Map<String, String> headers = new HashMap<>();
+    /** Whether the next requests come from {@code authenticate()} (isAuthenticationRequest). */
+    boolean authenticationRequest;
+
     private final XLoginMechanism mechanism = new XLoginMechanism();
 
     MechanismHarness(LoginRuntime runtime) {
+        this(runtime, GroupSource.NONE);
+    }
+
+    /** With the application's identity stores as {@code groups}. */
+    MechanismHarness(LoginRuntime runtime, GroupSource groups) {
         mechanism.beans = new LoginBeans() {
             @Override
             public LoginRuntime runtime() {
                 return runtime;
             }
+
+            @Override
+            public GroupSource groupSource() {
+                return groups;
+            }
         };
+    }
+
+    /** {@code HttpServletRequest.logout()}: the container calls the mechanism's {@code cleanSubject}. */
+    Exchange logout(String uri) {
+        Exchange ex = new Exchange();
+        mechanism.cleanSubject(request(ex, "GET", uri, null), response(ex), context(ex, false));
+        return ex;
     }
 
     /** What one request produced. */
@@ -50,6 +72,7 @@ final class MechanismHarness {
         final Map<String, String> headers = new HashMap<>();
         final List<String> containerParsing = new ArrayList<>();
         String forwardedTo;
+        boolean cleaned;
     }
 
     Exchange get(String uri, String query, boolean protectedResource) {
@@ -58,7 +81,15 @@ final class MechanismHarness {
 
     Exchange send(String method, String uri, String query, boolean protectedResource) {
         Exchange ex = new Exchange();
-        HttpServletRequest req = proxy(HttpServletRequest.class, (name, args) -> switch (name) {
+        ex.result = mechanism.validateRequest(request(ex, method, uri, query), response(ex),
+                context(ex, protectedResource));
+        return ex;
+    }
+
+    private HttpServletRequest request(Exchange ex, String method, String uri, String query) {
+        return proxy(HttpServletRequest.class, (name, args) -> switch (name) {
+            case "getHeader" -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
             case "getRequestURI" -> uri;
             case "getContextPath" -> "/ctx";
             case "getQueryString" -> query;
@@ -72,7 +103,10 @@ final class MechanismHarness {
             case "changeSessionId" -> "new-id";
             default -> null;
         });
-        HttpServletResponse res = proxy(HttpServletResponse.class, (name, args) -> {
+    }
+
+    private HttpServletResponse response(Exchange ex) {
+        return proxy(HttpServletResponse.class, (name, args) -> {
             switch (name) {
                 case "setStatus" -> ex.status = (int) args[0];
                 case "setHeader", "addHeader" -> {
@@ -90,8 +124,12 @@ final class MechanismHarness {
             }
             return null;
         });
-        HttpMessageContext ctx = proxy(HttpMessageContext.class, (name, args) -> switch (name) {
+    }
+
+    private HttpMessageContext context(Exchange ex, boolean protectedResource) {
+        return proxy(HttpMessageContext.class, (name, args) -> switch (name) {
             case "isProtected" -> protectedResource;
+            case "isAuthenticationRequest" -> authenticationRequest;
             case "redirect" -> {
                 ex.status = 302;
                 ex.location = (String) args[0];
@@ -109,10 +147,12 @@ final class MechanismHarness {
                 ex.forwardedTo = (String) args[0];
                 yield AuthenticationStatus.SEND_CONTINUE;
             }
+            case "cleanClientSubject" -> {
+                ex.cleaned = true;
+                yield null;
+            }
             default -> null;
         });
-        ex.result = mechanism.validateRequest(req, res, ctx);
-        return ex;
     }
 
     /** A {@code Set-Cookie} header into the jar ({@code Max-Age=0} removes). */
