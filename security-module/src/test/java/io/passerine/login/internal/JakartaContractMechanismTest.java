@@ -9,6 +9,7 @@ import com.nimbusds.oauth2.sdk.util.URLUtils;
 import io.passerine.login.internal.FakeProvider.Reply;
 import io.passerine.testing.MutableClock;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.net.URI;
@@ -110,6 +111,24 @@ class JakartaContractMechanismTest {
         assertEquals(AuthenticationStatus.SUCCESS, b.get("/ctx/welcome", "login", false).result,
                 "authenticate() once logged in: the caller");
         assertEquals(1, provider.count(TOKEN));
+    }
+
+    @Test
+    void newAuthenticationStartsALoginEvenWhenLoggedIn() {
+        MechanismHarness b = browser(GroupSource.NONE);
+        login(b);
+        b.authenticationRequest = true;
+        b.authParameters = AuthenticationParameters.withParams();
+        assertEquals(AuthenticationStatus.SUCCESS, b.get("/ctx/welcome", null, false).result, "logged in: the caller");
+        b.authParameters = AuthenticationParameters.withParams().newAuthentication(true);
+        MechanismHarness.Exchange again = b.get("/ctx/welcome", "x=1", false);
+        assertEquals(302, again.status, "SecurityContext.authenticate(..., newAuthentication(true)): a new X login");
+        Map<String, List<String>> q = URLUtils.parseParameters(URI.create(again.location).getRawQuery());
+        assertEquals(List.of("tweet.read users.read offline.access"), q.get("scope"), "configured + granted scopes");
+        b.authenticationRequest = false;
+        b.authParameters = null;
+        assertEquals("/ctx/welcome?x=1", b.get(CALLBACK, "code=c&state=" + state(again), false).location);
+        assertEquals(2, provider.count(TOKEN));
     }
 
     @Test

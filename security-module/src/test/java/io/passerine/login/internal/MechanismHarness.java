@@ -32,6 +32,8 @@ final class MechanismHarness {
     final Map<String, String> headers = new HashMap<>();
     /** Whether the next requests come from {@code authenticate()} (isAuthenticationRequest). */
     boolean authenticationRequest;
+    /** What {@code SecurityContext.authenticate} passed (null: {@code request.authenticate()}). */
+    jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters authParameters;
 
     private final XLoginMechanism mechanism = new XLoginMechanism();
 
@@ -130,6 +132,7 @@ final class MechanismHarness {
         return proxy(HttpMessageContext.class, (name, args) -> switch (name) {
             case "isProtected" -> protectedResource;
             case "isAuthenticationRequest" -> authenticationRequest;
+            case "getAuthParameters" -> authParameters;
             case "redirect" -> {
                 ex.status = 302;
                 ex.location = (String) args[0];
