@@ -34,7 +34,9 @@ public class WelcomeServlet extends HttpServlet {
             return; // the mechanism answered: a redirect to X's consent page (or a 401 for a script)
         }
         String ctx = req.getContextPath();
-        Principal caller = security.getCallerPrincipal();
+        // the Servlet API's caller: null when nobody is logged in (WildFly's SecurityContext.getCallerPrincipal()
+        // answers "anonymous" there)
+        Principal caller = req.getUserPrincipal();
         StringBuilder body = new StringBuilder();
         if (caller == null) {
             body.append("<p id=\"who\">You are not logged in.</p>\n<p><a id=\"login\" href=\"").append(ctx)
@@ -66,7 +68,7 @@ public class WelcomeServlet extends HttpServlet {
         if (how.equals("security-context")) {
             AuthenticationStatus status = security.authenticate(req, res, AuthenticationParameters.withParams());
             return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.NOT_DONE
-                    && security.getCallerPrincipal() != null;
+                    && req.getUserPrincipal() != null;
         }
         return req.authenticate(res);
     }

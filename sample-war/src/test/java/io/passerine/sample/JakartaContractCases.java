@@ -48,6 +48,12 @@ public abstract class JakartaContractCases {
     /** Log lines that say the container tried to change a response the mechanism had written. */
     protected abstract List<String> rewriteWarnings();
 
+    /**
+     * Whether the 401 of a protected servlet keeps Passerine's JSON body (Liberty); WildFly keeps status and headers
+     * and sends its error page as the body. JAX-RS resources and {@code authenticate()} keep it on both.
+     */
+    protected abstract boolean keepsChallengeBodyOfProtectedServlets();
+
     @BeforeEach
     void freshEmulator() {
         emulator.reset();
@@ -137,7 +143,10 @@ public abstract class JakartaContractCases {
             assertEquals(URI.create(sample() + c.getKey()), res.uri(), "no redirect followed: " + what);
             assertEquals("OAuth2-Login realm=\"/sample\", login_uri=\"/sample/oauth2/login\"",
                     res.headers().firstValue("WWW-Authenticate").orElse(null), what);
-            assertTrue(res.body().contains("\"login_uri\":\"/sample/oauth2/login\""), what);
+            if (keepsChallengeBodyOfProtectedServlets() || c.getKey().startsWith("/api/")
+                    || c.getKey().startsWith("/welcome")) {
+                assertTrue(res.body().contains("\"login_uri\":\"/sample/oauth2/login\""), what);
+            }
             assertFalse(res.headers().firstValue("Location").isPresent(), what);
             assertTrue(res.headers().allValues("Set-Cookie").isEmpty(), "no session, no transaction: " + what);
         }

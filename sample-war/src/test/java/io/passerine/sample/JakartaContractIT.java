@@ -33,4 +33,9 @@ class JakartaContractIT extends JakartaContractCases {
     protected List<String> rewriteWarnings() {
         return List.of("SRVE8115W", "SRVE8094W", "SRVE8114W");
     }
+
+    @Override
+    protected boolean keepsChallengeBodyOfProtectedServlets() {
+        return true;
+    }
 }

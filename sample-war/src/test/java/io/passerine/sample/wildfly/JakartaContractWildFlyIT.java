@@ -23,4 +23,9 @@ class JakartaContractWildFlyIT extends JakartaContractCases {
     protected List<String> rewriteWarnings() {
         return List.of("UT010019", "ELY01177", "UT005023");
     }
+
+    @Override
+    protected boolean keepsChallengeBodyOfProtectedServlets() {
+        return false;
+    }
 }

@@ -18,8 +18,10 @@ import java.lang.System.Logger.Level;
  * (a top-level navigation, with {@code ?return=<path>}) logs in.
  *
  * <p>Status and headers are set directly and the mechanism returns {@code SEND_FAILURE}: Open Liberty answers a
- * {@code SEND_CONTINUE} with 401 by its own Basic challenge (rewriting the response: SRVE8115W), and Soteria's
- * {@code responseUnauthorized()} (WildFly) would {@code sendError}, replacing the body by the server's error page.
+ * {@code SEND_CONTINUE} with 401 by its own Basic challenge (rewriting the response: SRVE8115W), and passes a
+ * {@code SEND_FAILURE} response through as written. WildFly (Undertow) ends a failed authentication of a protected
+ * resource with {@code sendError(401)}: the headers stay, the JSON body becomes its error page; so the response is
+ * left uncommitted for it.
  */
 public final class LoginChallenge {
 
@@ -54,9 +56,10 @@ public final class LoginChallenge {
         res.setHeader("Cache-Control", "no-store");
         res.setContentType("application/json;charset=UTF-8");
         res.setHeader("X-Content-Type-Options", "nosniff");
-        try {
+        try { // not flushed: WildFly's Undertow answers a failed authentication of a protected resource with
+            // sendError(status), which must find the response uncommitted (else UT010019 and an ERROR per request);
+            // it keeps the headers and replaces this body by its error page. Liberty sends the body as written.
             res.getWriter().write(body(req.getContextPath()));
-            res.flushBuffer();
         } catch (IOException e) {
             // the client went away
         }
