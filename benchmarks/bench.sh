@@ -2,13 +2,14 @@
 # Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
 #
 #   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
-#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | startup | throughput | login | hostile
+#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | login | hostile
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
-# Environment: BENCH_RUNS=5, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
+# Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
 # BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as server "passerine-bench" under benchmarks/target/liberty
-# on port 9180 (never the tests' 9080), always while holding flock /tmp/passerine-liberty.lock, and is stopped on
-# exit whatever happens. See BENCHMARKS.md for what each number means.
+# on port 9180 (never the tests' 9080), and the X emulator, as X would, in a server of its own, "x-emulator-bench"
+# (server-config/emulator with benchmarks/liberty/emulator/*) on 9181 (never the tests' 9081), always while holding
+# flock /tmp/passerine-liberty.lock; both are stopped on exit whatever happens. See BENCHMARKS.md for each number.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,10 +27,12 @@ LOCK=/tmp/passerine-liberty.lock
 LIBERTY_VERSION=$(sed -n 's:.*<liberty.runtime.version>\(.*\)</liberty.runtime.version>.*:\1:p' "$ROOT/pom.xml")
 WLP=$T/liberty/wlp
 SDIR=$WLP/usr/servers/$SERVER
+EMULATOR=x-emulator-bench
+EDIR=$WLP/usr/servers/$EMULATOR
 JAR=$B/micro/target/benchmarks.jar
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede startup throughput login hostile)
+[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput login hostile)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
@@ -71,14 +74,22 @@ if wants stampede; then
   grep '^RESULT' "$LOGS/stampede.log" | tee -a "$RESULTS" >&2
 fi
 
+# ---------------------------------------------------------------- 6. threads held during a cold burst
+if wants threads; then
+  log "6. threads held during a cold burst: tokenAsync() vs blocking token() ($RUNS runs, ${BURST_CALLERS:-200} callers, token endpoint ${BURST_DELAY_MS:-500} ms)"
+  java -cp "$JAR" io.passerine.bench.ColdBurstThreads "$RUNS" "${BURST_CALLERS:-200}" "${BURST_DELAY_MS:-500}" > "$LOGS/threads.log" 2>&1 || { tail -50 "$LOGS/threads.log" >&2; exit 1; }
+  grep -v '^RESULT' "$LOGS/threads.log" >&2
+  grep '^RESULT' "$LOGS/threads.log" | tee -a "$RESULTS" >&2
+fi
+
 # ---------------------------------------------------------------- Liberty
 liberty_sections=false
 for s in startup throughput login hostile; do wants $s && liberty_sections=true; done
 
-server_pid() { cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true; }
-stop_server() {
-  if [ -n "$(server_pid)" ] && kill -0 "$(server_pid)" 2>/dev/null; then
-    "$WLP/bin/server" stop "$SERVER" >> "$LOGS/liberty-control.log" 2>&1 || true
+server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
+stop_server() { # [server name]
+  if [ -n "$(server_pid "${1:-}")" ] && kill -0 "$(server_pid "${1:-}")" 2>/dev/null; then
+    "$WLP/bin/server" stop "${1:-$SERVER}" >> "$LOGS/liberty-control.log" 2>&1 || true
   fi
 }
 configure() { # scenario (startup-empty | startup-sample | login)
@@ -117,17 +128,20 @@ if $liberty_sections; then
     mkdir -p "$T/liberty" && unzip -q -o "$zip" -d "$T/liberty"
   fi
   [ -d "$SDIR" ] || "$WLP/bin/server" create "$SERVER" > /dev/null
-  mkdir -p "$SDIR/apps"
-  cp "$ROOT/x-emulator/target/x-emulator.war" "$SDIR/apps/x-emulator.war"
+  mkdir -p "$SDIR/apps" "$EDIR/apps"
   cp "$ROOT/sample-war/target/sample.war" "$B/empty-app/target/empty.war" "$B/bench-app/target/bench.war" \
      "$B/social-app/target/social.war" "$SDIR/apps/"
+  cp "$ROOT/server-config/emulator/server.xml" "$B/liberty/emulator/bootstrap.properties" \
+     "$B/liberty/emulator/jvm.options" "$EDIR/"
+  cp "$ROOT/x-emulator/target/x-emulator.war" "$EDIR/apps/x-emulator.war"
 
   log "waiting for $LOCK (other engineers' Liberty servers)"
   exec 9> "$LOCK"
   flock 9
-  trap 'stop_server; flock -u 9' EXIT
-  # a server left by an interrupted run of this script
+  trap 'stop_server; stop_server $EMULATOR; flock -u 9' EXIT
+  # servers left by an interrupted run of this script
   stop_server
+  stop_server $EMULATOR
 fi
 
 # ---------------------------------------------------------------- 5. start time and heap
@@ -164,7 +178,8 @@ fi
 # ---------------------------------------------------------------- 3 and 4 share one server
 if wants throughput || wants login || wants hostile; then
   configure login
-  log "starting Liberty with bench.war and social.war"
+  log "starting the X emulator's server ($EMULATOR, port 9181) and Liberty with bench.war and social.war"
+  "$WLP/bin/server" start "$EMULATOR" >> "$LOGS/liberty-control.log" 2>&1 || { tail -40 "$EDIR/logs/messages.log" >&2; exit 1; }
   start_server > /dev/null
   wait_for "http://localhost:$PORT/bench/api/open/hello" 200
   wait_for "http://localhost:$PORT/social/api/open/hello" 200
@@ -252,15 +267,19 @@ if wants hostile; then
     local out; out=$(wrk -t1 -c16 -d"$1s" "$2"); echo "$out" >> "$LOGS/wrk-hostile.log"
     echo "$out" | awk '/Requests\/sec/ {print $2}'
   }
-  wrk_any 10 "$open_url" > /dev/null; wrk_any 10 "$hostile_url" > /dev/null
-  o=""; h=""
+  same_query_url="$open_url?${hostile_url#*\?}" # the unprotected GET carrying the same 20 KB query (not read)
+  wrk_any 10 "$open_url" > /dev/null; wrk_any 10 "$hostile_url" > /dev/null; wrk_any 10 "$same_query_url" > /dev/null
+  o=""; h=""; q=""
   for i in $(seq 1 "$RUNS"); do
     a=$(wrk_any "$WRK_SECONDS" "$open_url"); b=$(wrk_any "$WRK_SECONDS" "$hostile_url")
-    o+="$a "; h+="$b "
-    printf '  run %d  unprotected GET %9s req/s   hostile callback (400) %9s req/s\n' "$i" "$a" "$b" >&2
+    c=$(wrk_any "$WRK_SECONDS" "$same_query_url")
+    o+="$a "; h+="$b "; q+="$c "
+    printf '  run %d  unprotected GET %9s req/s   hostile callback (400) %9s req/s   unprotected GET + same query %9s req/s\n' "$i" "$a" "$b" "$c" >&2
   done
-  om=$(echo $o | tr ' ' '\n' | median); hm=$(echo $h | tr ' ' '\n' | median); r=$(ratio "$hm" "$om")
+  om=$(echo $o | tr ' ' '\n' | median); hm=$(echo $h | tr ' ' '\n' | median); qm=$(echo $q | tr ' ' '\n' | median)
+  r=$(ratio "$hm" "$om")
   row "3c. hostile callback (a=1& x $repeats) refused, req/s" "$hm" "$om (unprotected GET)" "$r" ">= 0.5" "$(meets "$r" ">=" 0.5)"
+  row "3c. the same, vs the unprotected GET carrying the same query, req/s" "$hm" "$qm (GET + query)" "$(ratio "$hm" "$qm")" "-" "-"
 fi
 
 # ---------------------------------------------------------------- 4. login round trips
@@ -282,6 +301,7 @@ fi
 
 if $liberty_sections; then
   stop_server
+  stop_server $EMULATOR
 fi
 
 # ---------------------------------------------------------------- the table

@@ -1,6 +1,7 @@
 package io.passerine.sample;
 
 import io.passerine.login.LoginRequiredException;
+import io.passerine.login.SavedForm;
 import io.passerine.login.StepUp;
 import io.passerine.login.UserTokens;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ import java.util.Base64;
 /**
  * {@code /sample/compose}: posts to X as the user. It needs {@code tweet.write}, which the default login does not ask
  * for: a user without it is sent through the login again for the extra scope (step-up) and comes back here.
+ * Text posted while logged out (or before the step-up) comes back too (issue 20): Passerine keeps the form across the
+ * logins and shows it to the first GET afterwards, which puts it back in the textarea; the user posts it again, with
+ * a fresh CSRF token. Nothing is posted by itself.
  */
 @WebServlet("/compose")
 @ServletSecurity(@HttpConstraint(rolesAllowed = "user"))
@@ -39,15 +43,21 @@ public class ComposeServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        if (!StepUp.require(req, res, "tweet.write")) {
+        if (!StepUp.require(req, res, "tweet.write")) { // keeps a restored form for the step-up
             return;
         }
-        Html.write(res, 200, req.getContextPath(), "Compose", form(req, ""));
+        // only a form kept across the login fills the textarea, never a link's ?text=; on this GET the request's
+        // parameters include it (SavedForm.of(req).get().first("text") would do as well)
+        String kept = SavedForm.of(req).isPresent() ? req.getParameter("text") : null;
+        String notice = kept == null ? "" : "<p id=\"kept\" class=\"notice\">Your text was kept while you logged "
+                + "in. It has not been posted: check it and post it again.</p>";
+        Html.write(res, 200, req.getContextPath(), "Compose", notice + form(req, kept));
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        if (!StepUp.require(req, res, "tweet.write")) {
+        req.setCharacterEncoding("UTF-8"); // the form's page is UTF-8 (WildFly would read the body as ISO-8859-1)
+        if (!StepUp.require(req, res, "tweet.write")) { // before reading the body: keeps the form for the step-up
             return;
         }
         if (!csrfMatches(req)) {

@@ -1,9 +1,7 @@
 package io.passerine.sample;
 
-import io.passerine.api.RateLimitedException;
 import io.passerine.http.ProviderException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,25 +19,13 @@ public class TweetsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response tweets(@QueryParam("ids") String ids) {
-        if (ids == null || !ids.matches("\\d{1,19}(,\\d{1,19}){0,99}")) {
-            return error(400, "ids must be 1 to 100 comma-separated tweet ids");
+        if (!TweetsResponses.validIds(ids)) {
+            return TweetsResponses.badIds();
         }
         try {
-            XApi.Answer answer = service.tweets(ids);
-            return Response.status(answer.status()).entity(answer.body()).build();
-        } catch (RateLimitedException e) {
-            Response.ResponseBuilder r = Response.status(429).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString());
-            e.reset().ifPresent(reset -> r.header("Retry-After",
-                    Math.max(0, reset.getEpochSecond() - java.time.Instant.now().getEpochSecond())));
-            return r.build();
+            return TweetsResponses.of(service.tweets(ids));
         } catch (ProviderException e) {
-            return error(e.failure() == ProviderException.Failure.TIMEOUT ? 504 : 502, e.getMessage());
+            return TweetsResponses.of(e);
         }
-    }
-
-    private static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
     }
 }

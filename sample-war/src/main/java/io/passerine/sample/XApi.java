@@ -16,6 +16,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,6 +58,37 @@ public class XApi {
     /** {@code GET /2/tweets?ids=...} with the app-only token. */
     public Answer tweetsAsApp(String ids) {
         return call(() -> asApp.target(apiBase).path("2/tweets").queryParam("ids", ids).request().get());
+    }
+
+    /**
+     * {@code GET /2/tweets?ids=...} with the app-only token, without holding the caller's thread: first the token
+     * ({@code tokenAsync()}: at cold start one token request on a managed thread, no thread parked meanwhile), then the
+     * call through the {@code rx()} invoker. {@link AppOnlyBearerFilter} runs on the JAX-RS client's thread and finds
+     * the token cached by then (JAX-RS request filters are synchronous: they cannot wait without a thread).
+     */
+    public CompletionStage<Answer> tweetsAsAppAsync(String ids) {
+        return appTokens.tokenAsync()
+                .thenCompose(token -> asApp.target(apiBase).path("2/tweets").queryParam("ids", ids).request().rx().get())
+                .thenApply(r -> {
+                    try (r) {
+                        return new Answer(r.getStatus(), r.readEntity(String.class));
+                    }
+                });
+    }
+
+    /** The typed failure behind an async call's {@code CompletionException}/{@code ProcessingException} wrappers. */
+    public static ProviderException providerFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ProviderException pe) {
+                return pe;
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new ProviderException(ProviderException.Failure.UNREACHABLE,
+                "X API call failed: " + root.getClass().getSimpleName());
     }
 
     /** {@code GET /2/tweets?ids=...} as the logged-in user of this request (their token, refreshed if needed). */

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 14: the emulator's control surface is locked. On the emulator's own server (started by the build with the
- * surface on and a secret): no or a wrong secret → 403, a body that is not JSON → 415 (a CORS-simple {@code text/plain}
- * POST plans nothing), JSON with the secret → 200. The shipped WAR deployed as it is (on the test server) → 404; with
- * profile {@code x} → 404 even when enabled; enabled without a secret → the deployment fails, naming the key.
+ * surface on and a secret): no or a wrong secret → 403, a body that is not JSON → 415 (a CORS-simple
+ * {@code text/plain} POST plans nothing), JSON with the secret → 200. The shipped WAR deployed as it is (on the test
+ * server) → 404; with profile {@code x} → 404 even when enabled; enabled without a secret → the deployment fails,
+ * naming the key.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The x-emulator (its own server, {@link EmulatorControl#BASE}) over real HTTP: PKCE login, app-only flow, control surface. */
+/** The x-emulator (its own server, {@link EmulatorControl#BASE}) over HTTP: PKCE login, app-only flow, control. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EmulatorIT {

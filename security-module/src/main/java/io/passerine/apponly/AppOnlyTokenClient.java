@@ -1,6 +1,7 @@
 package io.passerine.apponly;
 
 import io.passerine.http.ProviderException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The app's own bearer token (OAuth 2.0 client credentials grant, RFC 6749 §4.4; X's "App-only Bearer Token"),
@@ -8,7 +9,7 @@ import io.passerine.http.ProviderException;
  *
  * <p>Inject it anywhere: {@code @Inject AppOnlyTokenClient tokens;} for the default client
  * ({@code passerine.app-only.*}), {@code @Inject @AppOnly("reports") AppOnlyTokenClient reports;} for a named one
- * ({@code passerine.app-only.reports.*}). Thread-safe; the cached path takes no lock.
+ * ({@code passerine.app-only.reports.*}). Thread-safe; the cached path takes no lock and allocates nothing.
  */
 public interface AppOnlyTokenClient {
 
@@ -19,6 +20,22 @@ public interface AppOnlyTokenClient {
      *                           made until the backoff has passed ({@link ProviderException#retryAfter()})
      */
     BearerToken token();
+
+    /**
+     * The current token without holding the calling thread while it is fetched: for asynchronous JAX-RS resources
+     * ({@code AsyncResponse}, a returned {@code CompletionStage}) and asynchronous client calls. With a token cached,
+     * an already-completed stage (the same one for every caller until the token changes). At cold start or renewal,
+     * all callers, blocking and asynchronous alike, share exactly one token request: it runs on the container's
+     * {@code ManagedExecutorService} ({@code java:comp/DefaultManagedExecutorService}) when there is one, else on
+     * the library's own two daemon threads, and no thread is parked for an asynchronous caller. Dependent stages
+     * attached with the non-{@code Async} methods run on the thread that completes the request; with a managed
+     * executor they run in the context of the caller that attached them.
+     *
+     * @return a stage that completes with the token, or exceptionally with the {@link ProviderException} that
+     *         {@link #token()} would throw (dependent stages see it as the cause of a
+     *         {@link java.util.concurrent.CompletionException}); it cannot be completed by its holder
+     */
+    CompletionStage<BearerToken> tokenAsync();
 
     /**
      * Revokes the current token at the provider (X's {@code invalidate_token} or RFC 7009) and drops it, so the next

@@ -20,9 +20,14 @@ import java.util.regex.Pattern;
  *        §5.1 makes it optional; X always sends 7200)
  * @param refreshBackoffMin wait after a session's first transient refresh failure before it calls again
  * @param refreshBackoffMax cap of that doubling wait
+ * @param maxSavedForm the largest same-origin form body (bytes, 0–2048; 0 = none) kept across a login that it
+ *        started, to be shown again afterwards (issue 20)
  */
 public record LoginPolicy(int maxQueryLength, int maxQueryParams, Set<String> stepUpScopes,
-        Duration defaultExpiresIn, Duration refreshBackoffMin, Duration refreshBackoffMax) {
+        Duration defaultExpiresIn, Duration refreshBackoffMin, Duration refreshBackoffMax, int maxSavedForm) {
+
+    /** Default cap of a kept form: 2 KiB, so that the sealed transaction cookie stays under 4 KiB. */
+    public static final int DEFAULT_MAX_SAVED_FORM = 2048;
 
     /** X's published OAuth 2.0 scopes (x-oauth2-reference.md, "Scopes"). */
     public static final List<String> X_SCOPES = List.of("tweet.read", "tweet.write", "tweet.moderate.write",
@@ -37,6 +42,13 @@ public record LoginPolicy(int maxQueryLength, int maxQueryParams, Set<String> st
 
     public LoginPolicy {
         stepUpScopes = Set.copyOf(stepUpScopes);
+    }
+
+    /** With the default {@link #DEFAULT_MAX_SAVED_FORM}. */
+    public LoginPolicy(int maxQueryLength, int maxQueryParams, Set<String> stepUpScopes, Duration defaultExpiresIn,
+            Duration refreshBackoffMin, Duration refreshBackoffMax) {
+        this(maxQueryLength, maxQueryParams, stepUpScopes, defaultExpiresIn, refreshBackoffMin, refreshBackoffMax,
+                DEFAULT_MAX_SAVED_FORM);
     }
 
     /** Reads the policy keys; {@code loginScopes} are always allowed for step-up. */
@@ -57,7 +69,9 @@ public record LoginPolicy(int maxQueryLength, int maxQueryParams, Set<String> st
             throw new ConfigurationException(PREFIX + "refresh-backoff-max", "must not be smaller than "
                     + PREFIX + "refresh-backoff-min");
         }
-        return new LoginPolicy(maxLength, maxParams, stepUp, expiresIn, min, max);
+        int maxSavedForm = boundedInt(c, PREFIX + "max-saved-form", DEFAULT_MAX_SAVED_FORM, 0,
+                DEFAULT_MAX_SAVED_FORM);
+        return new LoginPolicy(maxLength, maxParams, stepUp, expiresIn, min, max, maxSavedForm);
     }
 
     /** Whether {@code scope} may be asked for through step-up. */

@@ -5,6 +5,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 
@@ -30,7 +31,7 @@ public final class ProviderCall {
             throw new ProviderException(ProviderException.Failure.MALFORMED_RESPONSE, what + " failed: "
                     + e.getMessage() + " (HTTP " + e.status + "; cap " + HttpTimeouts.MAX_RESPONSE_BYTES_KEY + ")",
                     e.status, null, null, null);
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException | HttpTimeoutException e) { // before InterruptedIOException, its parent
             throw new ProviderException(ProviderException.Failure.TIMEOUT, what + " timed out (connect timeout "
                     + timeouts.connect().toMillis() + " ms, read timeout " + timeouts.read().toMillis()
                     + " ms, whole call " + timeouts.total().toMillis() + " ms)", 0, null, null, null);

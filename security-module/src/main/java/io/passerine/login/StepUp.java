@@ -1,5 +1,6 @@
 package io.passerine.login;
 
+import io.passerine.login.internal.LoginBeans;
 import io.passerine.login.internal.LoginChallenge;
 import io.passerine.login.internal.LoginRuntime;
 import io.passerine.login.internal.LoginSessions;
@@ -34,11 +35,12 @@ public final class StepUp {
             throws IOException {
         Optional<String> redirect = redirectFor(req, scopes);
         if (redirect.isPresent()) {
-            if (LoginChallenge.isApi(req)) {
+            if (LoginChallenge.isApi(req)) { // fetch/XHR: 401 + challenge; a script's form is not kept
                 LoginChallenge.send(req, res);
-            } else {
-                res.sendRedirect(redirect.get());
+                return false;
             }
+            keepForm(req);
+            res.sendRedirect(redirect.get());
             return false;
         }
         return true;
@@ -53,7 +55,20 @@ public final class StepUp {
             LoginChallenge.send(req, res);
             return;
         }
+        keepForm(req);
         res.sendRedirect(loginUri(req, Set.of()));
+    }
+
+    /**
+     * Keeps this request's form for the login about to start (issue 20; see {@link SavedForm}): a same-origin form
+     * POST whose body was not read yet, or the form restored on this GET. {@link #require} and {@link #login} call
+     * it; call it yourself before redirecting to {@link #loginUri} by other means.
+     */
+    public static void keepForm(HttpServletRequest req) {
+        LoginRuntime rt = LoginBeans.current();
+        if (rt != null) {
+            rt.forms().beforeLoginRedirect(req);
+        }
     }
 
     /** Where to send the browser when {@code scopes} are not all granted; empty when they are. */

@@ -51,7 +51,11 @@ class LoginSettingsTest {
         assertFalse(s.policy().stepUpAllowed("admin"));
         assertEquals(Duration.ofSeconds(15), s.timeouts().total(), "call deadline: connect + read");
         assertEquals(65536, s.timeouts().maxResponseBytes());
+        assertEquals(2048, s.policy().maxSavedForm(), "issue 20: 2 KiB of form kept across a login");
         Map<String, String> m = minimal();
+        m.put("passerine.login.max-saved-form", "0");
+        assertEquals(0, LoginSettings.from(ConfigReader.of(m)).policy().maxSavedForm(), "0 turns it off");
+        m = minimal();
         m.put("passerine.login.scopes", "tweet.read custom.scope");
         m.put("passerine.login.step-up-scopes", "bookmark.read");
         s = LoginSettings.from(ConfigReader.of(m));
@@ -85,7 +89,8 @@ class LoginSettingsTest {
                 Map.entry("passerine.login.call-timeout", new Object[] {"secretish-value"}),
                 Map.entry("passerine.http.max-response-bytes", new Object[] {"12"}),
                 Map.entry("passerine.login.refresh-backoff-max", new Object[] {"100ms"}),
-                Map.entry("passerine.login.default-expires-in", new Object[] {"0s"}));
+                Map.entry("passerine.login.default-expires-in", new Object[] {"0s"}),
+                Map.entry("passerine.login.max-saved-form", new Object[] {"2049"}));
         bad.forEach((key, value) -> {
             Map<String, String> m = minimal();
             m.put(key, (String) value[0]);

@@ -44,6 +44,7 @@ public final class FakeTokenEndpoint implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile java.util.concurrent.CountDownLatch gate;
 
     public FakeTokenEndpoint() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
@@ -54,6 +55,12 @@ public final class FakeTokenEndpoint implements AutoCloseable {
 
     public FakeTokenEndpoint answer(String path, Answer answer) {
         answers.put(path, answer);
+        return this;
+    }
+
+    /** Every answer waits until {@code gate} opens (at most 30 s), after the request was counted. */
+    public FakeTokenEndpoint holdUntil(java.util.concurrent.CountDownLatch gate) {
+        this.gate = gate;
         return this;
     }
 
@@ -81,6 +88,10 @@ public final class FakeTokenEndpoint implements AutoCloseable {
         counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         Answer a = answers.getOrDefault(path, Answer.json(404, "{\"error\":\"not_found\"}"));
         try {
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null) {
+                g.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
             if (a.delayMillis() > 0) {
                 Thread.sleep(a.delayMillis());
             }

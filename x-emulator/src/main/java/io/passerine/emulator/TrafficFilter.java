@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Counts every call per path (except the control surface) and applies planned faults before the endpoint runs:
+ * Counts every call per path (except the control surface), and separately those that carry a {@code traceparent}
+ * ({@code "traceparent <path>"}), and applies planned faults before the endpoint runs:
  * a delay, a canned status/body, or a dropped connection. A drop sends a 200 status line and headers promising a
  * body of {@link #DROP_LENGTH} bytes, the first {@link #PARTIAL_LENGTH} of them, then aborts: clients see a premature end of the response
  * (for the JDK client an {@code IOException}), never a complete answer. Canned bodies are served sandboxed (CSP
@@ -24,6 +25,8 @@ import java.util.logging.Logger;
 @WebFilter("/*")
 public class TrafficFilter extends HttpFilter {
 
+    /** Stats key prefix of the calls that carried a W3C {@code traceparent} header. */
+    static final String TRACED = "traceparent ";
     static final int DROP_LENGTH = 1 << 20;
     static final int PARTIAL_LENGTH = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(TrafficFilter.class.getName());
@@ -41,6 +44,9 @@ public class TrafficFilter extends HttpFilter {
         }
         EmulatorState state = runtime.state();
         state.stats().count(path);
+        if (req.getHeader("traceparent") != null) { // a caller's internal trace id reached the third party
+            state.stats().count(TRACED + path);
+        }
         Optional<FaultPlan.Fault> fault = runtime.controlEnabled() ? state.faults().next(path) : Optional.empty();
         if (fault.isEmpty()) {
             chain.doFilter(req, res);

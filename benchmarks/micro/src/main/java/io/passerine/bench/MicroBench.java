@@ -66,6 +66,7 @@ public final class MicroBench {
                 String name = e.getKey();
                 boolean main = name.equals("cachedToken");
                 String label = main ? "1. AppOnlyTokenClient.token() cached"
+                        : name.equals("cachedTokenAsync") ? "1d. AppOnlyTokenClient.tokenAsync() cached"
                         : name.equals("clockMillis") ? "1a. diagnostic: Clock.systemUTC().millis() alone"
                         : name.equals("cachedTokenProposedFix") ? "1b. diagnostic: cached path with no-expiry shortcut"
                         : name.equals("cachedTokenProposedFixFlat")

@@ -3,6 +3,7 @@ package io.passerine.bench;
 import io.passerine.apponly.AppOnlyTokenClient;
 import io.passerine.apponly.BearerToken;
 import java.time.Clock;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,6 +62,12 @@ public class TokenClientBenchmark {
     @Benchmark
     public BearerToken cachedToken() {
         return client.token();
+    }
+
+    /** The library's cached async path: the token's one completed stage (no allocation expected). */
+    @Benchmark
+    public CompletionStage<BearerToken> cachedTokenAsync() {
+        return client.tokenAsync();
     }
 
     /** Diagnostic: what the cached path pays for its one clock read (the system clock of this machine). */

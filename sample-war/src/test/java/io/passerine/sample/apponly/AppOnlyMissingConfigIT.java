@@ -29,7 +29,8 @@ class AppOnlyMissingConfigIT {
                 passerine.app-only.second.api-key=sample-api-key
                 passerine.app-only.second.api-secret=sample-api-secret
                 test.api-base=%s/
-                """.formatted(io.passerine.sample.EmulatorControl.BASE_URL), TweetsBean.class, ProbeResource.class, ProbeResource.ProbeApplication.class);
+                """.formatted(io.passerine.sample.EmulatorControl.BASE_URL),
+                TweetsBean.class, ProbeResource.class, ProbeResource.ProbeApplication.class);
     }
 
     @ArquillianResource

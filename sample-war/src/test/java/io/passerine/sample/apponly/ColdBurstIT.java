@@ -55,18 +55,19 @@ class ColdBurstIT {
         emulator.configure("{\"rateLimit\":" + 10 * BURST + "}"); // X's 300 per window would 429 the second burst
         URI tweets = base.toURI().resolve("api/tweets?ids=" + IDS);
 
-        assertEquals(Map.of(200, BURST), burst(tweets), "cold burst: status → count");
+        assertEquals(Map.of(200, BURST), burst(tweets, "cold"), "cold burst: status → count");
         assertEquals(1, emulator.calls("/oauth2/token"), "cold burst: one app-only token request");
         assertEquals(BURST, emulator.calls("/2/tweets"));
 
-        assertEquals(Map.of(200, BURST), burst(tweets), "warm burst: status → count");
+        assertEquals(Map.of(200, BURST), burst(tweets, "warm"), "warm burst: status → count");
         assertEquals(1, emulator.calls("/oauth2/token"), "warm burst: no new token request");
         assertEquals(2 * BURST, emulator.calls("/2/tweets"));
     }
 
     /** {@value #BURST} GETs at once, each on its own connection; status → how many (-1: failed or timed out). */
-    private static Map<Integer, Integer> burst(URI uri) throws Exception {
+    private static Map<Integer, Integer> burst(URI uri, String what) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // h2c upgrade stalls
                     .connectTimeout(Duration.ofSeconds(20)).executor(pool).build();
@@ -79,6 +80,8 @@ class ColdBurstIT {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             Map<Integer, Integer> byStatus = new TreeMap<>();
             answers.forEach(a -> byStatus.merge(a.join(), 1, Integer::sum));
+            System.out.printf("%s burst of %d: %s in %d ms%n", what, BURST, byStatus,
+                    (System.nanoTime() - start) / 1_000_000);
             return byStatus;
         } finally {
             pool.shutdownNow();

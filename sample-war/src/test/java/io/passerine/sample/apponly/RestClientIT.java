@@ -34,7 +34,8 @@ class RestClientIT {
                 passerine.api.rate-limit.wait=true
                 passerine.api.rate-limit.max-wait=10s
                 passerine.api.rate-limit.jitter=200ms
-                """.formatted(EmulatorControl.BASE_URL), XApi.class, RestClientResource.class, RestClientResource.RestClientApplication.class);
+                """.formatted(EmulatorControl.BASE_URL),
+                XApi.class, RestClientResource.class, RestClientResource.RestClientApplication.class);
     }
 
     @ArquillianResource

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The sample's login in a real browser (headless Debian Chromium via Selenium) on Open Liberty, with the x-emulator
- * as X. Screenshots of every step go to {@code sample-war/target/screenshots/}.
+ * as X; compose text typed while logged out comes back after the login and the step-up (issue 20). Screenshots of every step go to {@code sample-war/target/screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -145,7 +145,50 @@ class LoginBrowserIT {
         assertEquals(sample(""), d.getCurrentUrl(), "back on the page the link was on");
     }
 
+    /**
+     * Issue 20: compose text typed while logged out (the session ended after the form was opened) survives the login
+     * and the tweet.write step-up: the form comes back filled in, and nothing was posted to X until the user posts.
+     */
+    @Test
+    void composeTextTypedWhileLoggedOutComesBackAfterLoginAndStepUp() throws Exception {
+        EmulatorControl emulator = new EmulatorControl();
+        emulator.reset();
+        WebDriver d = freshSession();
+        login(d, "browser_cora", "compose");
+        d.get(sample("compose"));
+        consent(d, "browser_cora", "compose-step-up");
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));
+        chromium.clearCookies(); // the session is gone: logged out, the page still open
+        String text = "Typed while logged out <b>&</b> \u201Ckept\u201D";
+        d.findElement(By.id("text")).sendKeys(text);
+        chromium.screenshot("compose-logged-out-typed");
+        d.findElement(By.id("post")).click();
+        consent(d, "browser_cora", "compose-login");
+        consent(d, "browser_cora", "compose-step-up-again");
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("kept")));
+        chromium.screenshot("compose-text-kept");
+        assertEquals(sample("compose"), d.getCurrentUrl());
+        assertEquals(text, d.findElement(By.id("text")).getAttribute("value"));
+        assertEquals(0, emulator.calls("/2/tweets"), "nothing was posted to X");
+        d.findElement(By.id("post")).click();
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("posted")));
+        chromium.screenshot("compose-posted");
+        assertTrue(d.findElement(By.id("posted")).getText().contains(text), d.findElement(By.id("posted")).getText());
+        assertEquals(1, emulator.calls("/2/tweets"), "posted once, by the user");
+    }
+
     // --- helpers
+
+    /** At the emulator's consent page: type {@code username}, Authorize. */
+    private void consent(WebDriver d, String username, String step) throws Exception {
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        d.findElement(By.id("username")).sendKeys(username);
+        chromium.screenshot(step + "-consent");
+        org.openqa.selenium.WebElement authorize = d.findElement(By.id("authorize"));
+        authorize.click();
+        waitFor(d).until(ExpectedConditions.stalenessOf(authorize)); // left this page (maybe for the next consent)
+    }
 
     private WebDriver freshSession() {
         chromium.clearCookies();

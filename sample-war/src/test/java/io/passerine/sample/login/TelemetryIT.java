@@ -63,6 +63,8 @@ class TelemetryIT {
                 + "\"body\":\"{\\\"error\\\":\\\"invalid_grant\\\"}\"}");
         assertEquals(502, forges.get(callback).statusCode(), "the faulted code exchange");
 
+        assertTrue(Emulator.count("/2/tweets") >= 4, "app-only and user API calls reached the emulator");
+        assertEquals(0, Emulator.count("traceparent /2/tweets"), "issue 13 (11): no trace context sent to X");
         long appTokens = Emulator.count("/oauth2/token");
         long userTokens = Emulator.count(Emulator.TOKEN);
         assertEquals(1, appTokens);

@@ -43,6 +43,14 @@ class SampleWildFlyIT {
         assertEquals(404, get("oauth2/token").statusCode());
     }
 
+    @Test
+    void asyncTweetsComeThroughTokenAsyncAndTheRxClient() throws Exception {
+        HttpResponse<String> res = get("sample/api/tweets-async?ids=1261326399320715264");
+        assertEquals(200, res.statusCode(), res.body());
+        assertTrue(res.body().contains("\"id\":\"1261326399320715264\""), res.body());
+        assertEquals(400, get("sample/api/tweets-async?ids=1;DROP").statusCode());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(TestHttp.request(BASE.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

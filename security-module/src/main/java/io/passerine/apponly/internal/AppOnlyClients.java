@@ -27,6 +27,9 @@ public class AppOnlyClients {
     @Inject
     Telemetry telemetry;
 
+    /** Where tokenAsync() fetches run: looked up once, on the first application thread that asks for a client. */
+    private volatile AsyncExecution async;
+
     /**
      * The client named {@code name} ("" for the default), created from MicroProfile Config on first use; its token
      * is shared through a JCache when {@code passerine.app-only.cache=jcache:<name>} is set.
@@ -38,8 +41,17 @@ public class AppOnlyClients {
             ClusterSettings cluster = ClusterSettings.from(config);
             SharedCache shared = cluster.appOnlyCache()
                     .map(cache -> SharedCache.open(cache, null, Sealer.of(cluster))).orElse(null);
-            return new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared, telemetry.metrics());
+            return new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared, telemetry.metrics(), async());
         });
+    }
+
+    private AsyncExecution async() {
+        AsyncExecution a = async;
+        if (a == null) {
+            a = ManagedAsyncExecution.lookup();
+            async = a;
+        }
+        return a;
     }
 
     @Produces

@@ -8,6 +8,7 @@ import io.passerine.cluster.internal.SharedCache;
 import io.passerine.metrics.internal.Metrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /** The {@link AppOnlyTokenClient} of one configured app: a single-flight cache over Nimbus token requests. */
@@ -30,19 +31,25 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
      * this node sends is recorded in {@code metrics}.
      */
     public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock, SharedCache sharedCache, Metrics metrics) {
+        this(settings, clock, sharedCache, metrics, AsyncExecution.library());
+    }
+
+    /** As above; token requests of {@link #tokenAsync()} callers run on {@code async}'s executor. */
+    public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock, SharedCache sharedCache, Metrics metrics,
+            AsyncExecution async) {
         this.settings = settings;
         Supplier<BearerToken> fetcher = logged(new ClientCredentialsFetcher(settings, clock), metrics);
         if (sharedCache == null) {
             this.shared = null;
             this.cache = new SingleFlightTokenCache(fetcher, clock, settings.refreshSkew(), settings.minBackoff(),
-                    settings.maxBackoff());
+                    settings.maxBackoff(), null, async);
         } else {
             Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
             SharedAppOnlyToken s = new SharedAppOnlyToken(sharedCache, settings.tokenUri().toString(),
                     settings.apiKey(), clock, settings.refreshSkew(), lease);
             this.shared = s;
             this.cache = new SingleFlightTokenCache(() -> s.fetch(fetcher), clock, settings.refreshSkew(),
-                    settings.minBackoff(), settings.maxBackoff(), s::isCurrent);
+                    settings.minBackoff(), settings.maxBackoff(), s::isCurrent, async);
         }
         this.revoker = new TokenRevoker(settings);
     }
@@ -50,6 +57,11 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
     @Override
     public BearerToken token() {
         return cache.get();
+    }
+
+    @Override
+    public CompletionStage<BearerToken> tokenAsync() {
+        return cache.getAsync();
     }
 
     @Override

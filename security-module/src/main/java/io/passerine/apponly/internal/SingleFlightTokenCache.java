@@ -9,25 +9,60 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Caches one bearer token and fetches it single-flight: of any number of concurrent callers that find no usable token,
- * one fetches and the others wait for its result. The cached path is one volatile read (plus a clock read when the token
- * expires): no lock, no allocation. A failed fetch is handed to every waiting caller and then backs off (exponentially, capped) so that
- * the provider is never hammered; nothing failed is ever cached.
+ * one token request is made and every caller gets its result. The cached path is one volatile read (plus a clock read
+ * when the token expires): no lock, no allocation, for {@link #get()} and {@link #getAsync()} alike (the latter hands
+ * out one completed stage per token). A failed fetch is handed to every waiting caller and then backs off
+ * (exponentially, capped) so that the provider is never hammered; nothing failed is ever cached.
+ *
+ * <p>Thread model: the fetch of a {@link Flight} runs once, on whichever thread claims it first. A blocking caller
+ * that starts or finds a flight claims it and fetches on its own thread, so it never waits for a pool thread (the
+ * cold-start deadlock of issue 14); an asynchronous caller that starts one hands it to the {@link AsyncExecution}'s
+ * executor and returns at once, and asynchronous callers that find one only attach a dependent stage. No thread is
+ * parked for an asynchronous caller.
  */
 final class SingleFlightTokenCache {
 
-    /** A cached token and the instant (epoch millis) from which it must be renewed. */
-    private record Cached(BearerToken token, long renewAtMillis) {
+    /** A cached token, the instant (epoch millis) from which it must be renewed, and its completed stage. */
+    private record Cached(BearerToken token, long renewAtMillis, CompletionStage<BearerToken> stage) {
     }
 
     /** The last failure and the instant (epoch millis) before which no new fetch is made. */
     private record Backoff(ProviderException cause, long notBeforeMillis, int failures) {
     }
+
+    /**
+     * One fetch that every caller arriving meanwhile shares, or a revocation ({@link #dropAfter}) that they wait out.
+     * {@link #run()} fetches once, on the first thread that claims it: the executor's, or a blocking caller's.
+     */
+    private final class Flight implements Runnable {
+        /** The fetched token; null after a revocation (callers then look again). Completed after it is unpublished. */
+        final CompletableFuture<BearerToken> result = new CompletableFuture<>();
+        final boolean revocation;
+        private final AtomicBoolean claimed;
+
+        Flight(boolean revocation) {
+            this.revocation = revocation;
+            this.claimed = new AtomicBoolean(revocation);
+        }
+
+        @Override
+        public void run() {
+            if (claimed.compareAndSet(false, true)) {
+                lead(this);
+            }
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger("io.passerine.apponly");
 
     private final Supplier<BearerToken> fetcher;
     private final Clock clock;
@@ -36,6 +71,7 @@ final class SingleFlightTokenCache {
     private final Duration maxBackoff;
     /** Null (one JVM), or whether a cached token is still the cluster's (another node may have dropped it). */
     private final Predicate<BearerToken> stillShared;
+    private final AsyncExecution async;
 
     /** The cached token: a plain volatile field (one load on the hot path, no AtomicReference indirection). */
     private volatile Cached cached;
@@ -48,22 +84,23 @@ final class SingleFlightTokenCache {
             throw new ExceptionInInitializerError(e);
         }
     }
-    private final AtomicReference<CompletableFuture<Void>> flight = new AtomicReference<>();
+    private final AtomicReference<Flight> flight = new AtomicReference<>();
     private volatile Backoff backoff;
 
     SingleFlightTokenCache(Supplier<BearerToken> fetcher, Clock clock, Duration skew, Duration minBackoff,
             Duration maxBackoff) {
-        this(fetcher, clock, skew, minBackoff, maxBackoff, null);
+        this(fetcher, clock, skew, minBackoff, maxBackoff, null, AsyncExecution.library());
     }
 
     SingleFlightTokenCache(Supplier<BearerToken> fetcher, Clock clock, Duration skew, Duration minBackoff,
-            Duration maxBackoff, Predicate<BearerToken> stillShared) {
+            Duration maxBackoff, Predicate<BearerToken> stillShared, AsyncExecution async) {
         this.stillShared = stillShared;
         this.fetcher = fetcher;
         this.clock = clock;
         this.skew = skew;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
+        this.async = async;
     }
 
     BearerToken get() {
@@ -74,6 +111,16 @@ final class SingleFlightTokenCache {
             return c.token;
         }
         return slowPath();
+    }
+
+    /** The same token as {@link #get()}, without parking the calling thread; fails with a ProviderException. */
+    CompletionStage<BearerToken> getAsync() {
+        Cached c = cached;
+        if (c != null && (c.renewAtMillis == Long.MAX_VALUE || clock.millis() < c.renewAtMillis)
+                && (stillShared == null || stillShared.test(c.token))) {
+            return c.stage;
+        }
+        return async.forCaller(joinAsync());
     }
 
     /** The cached token, if any, whatever its age. */
@@ -93,12 +140,12 @@ final class SingleFlightTokenCache {
      * meanwhile waits and then fetches a new token, never the one being revoked.
      */
     void dropAfter(Runnable action) {
-        CompletableFuture<Void> mine = new CompletableFuture<>();
+        Flight mine = new Flight(true);
+        Flight running;
         while (!flight.compareAndSet(null, mine)) {
-            try {
-                awaitFlight(flight.get());
-            } catch (RuntimeException failedFetch) {
-                // that fetch's callers got its failure; the revocation goes on
+            if ((running = flight.get()) != null) {
+                running.run(); // a fetch still queued for the executor: do it here rather than wait for a thread
+                running.result.exceptionally(e -> null).join(); // its callers got its failure; revoking goes on
             }
         }
         try {
@@ -106,52 +153,95 @@ final class SingleFlightTokenCache {
         } finally {
             cached = null;
             flight.compareAndSet(mine, null);
-            mine.complete(null);
+            mine.result.complete(null);
         }
     }
 
     private BearerToken slowPath() {
         while (true) {
-            CompletableFuture<Void> running = flight.get();
-            if (running != null) {
-                awaitFlight(running);
-                Cached c = cached;
-                if (c != null && clock.millis() < c.renewAtMillis
-                        && (stillShared == null || stillShared.test(c.token))) {
-                    return c.token;
+            Flight running = flight.get();
+            if (running == null) {
+                Flight mine = new Flight(false);
+                if (!flight.compareAndSet(null, mine)) {
+                    continue;
                 }
-                continue;
+                running = mine;
             }
-            CompletableFuture<Void> mine = new CompletableFuture<>();
-            if (flight.compareAndSet(null, mine)) {
-                return fetchAsLeader(mine);
+            running.run(); // claims it unless another thread fetches already: never waits for an executor thread
+            BearerToken token = await(running.result);
+            if (token != null) {
+                return token;
+            }
+            Cached c = cached; // a revocation finished: look again
+            if (usable(c, clock.millis())) {
+                return c.token;
             }
         }
     }
 
-    private BearerToken fetchAsLeader(CompletableFuture<Void> mine) {
+    /** A future of the token for an async caller (not to be handed out: callers get {@link AsyncExecution} stages). */
+    private CompletableFuture<BearerToken> joinAsync() {
+        while (true) {
+            Flight running = flight.get();
+            if (running == null) {
+                Backoff b = backoff;
+                if (b != null && clock.millis() < b.notBeforeMillis) { // refused here: no executor hop to refuse
+                    return CompletableFuture.failedFuture(backingOff(b));
+                }
+                Flight mine = new Flight(false);
+                if (!flight.compareAndSet(null, mine)) {
+                    continue;
+                }
+                submit(mine);
+                return mine.result;
+            }
+            return running.revocation ? running.result.thenCompose(revoked -> lookAgainAsync()) : running.result;
+        }
+    }
+
+    private CompletableFuture<BearerToken> lookAgainAsync() {
+        Cached c = cached;
+        return usable(c, clock.millis()) ? CompletableFuture.completedFuture(c.token) : joinAsync();
+    }
+
+    private void submit(Flight mine) {
+        try {
+            async.executor().execute(mine);
+        } catch (RejectedExecutionException e) { // e.g. the application is stopping: fetch here, never lose a flight
+            LOG.log(System.Logger.Level.WARNING, "The token request executor refused the app-only token request;"
+                    + " it runs on the caller's thread");
+            mine.run();
+        }
+    }
+
+    /** The fetch of a flight, on the thread that claimed it. Unpublishes the flight before completing it. */
+    private void lead(Flight mine) {
+        BearerToken token;
         try {
             long now = clock.millis();
-            Cached c = cached; // another leader may have finished just before we won the flight
-            if (c != null && now < c.renewAtMillis && (stillShared == null || stillShared.test(c.token))) {
-                mine.complete(null);
-                return c.token;
+            Cached c = cached; // another flight may have finished just before this one was published
+            if (usable(c, now)) {
+                token = c.token;
+            } else {
+                Backoff b = backoff;
+                if (b != null && now < b.notBeforeMillis) {
+                    throw backingOff(b);
+                }
+                token = fetchOrBackOff(now, b);
+                cached = new Cached(token, renewAt(token, now), async.completed(token));
+                backoff = null;
             }
-            Backoff b = backoff;
-            if (b != null && now < b.notBeforeMillis) {
-                throw backingOff(b);
-            }
-            BearerToken token = fetchOrBackOff(now, b);
-            cached = new Cached(token, renewAt(token, now));
-            backoff = null;
-            mine.complete(null);
-            return token;
-        } catch (RuntimeException | Error e) { // waiters must never hang, whatever the leader hit
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
+        } catch (RuntimeException | Error e) { // waiters must never hang, whatever the fetch hit
             flight.compareAndSet(mine, null);
+            mine.result.completeExceptionally(e);
+            return;
         }
+        flight.compareAndSet(mine, null);
+        mine.result.complete(token);
+    }
+
+    private boolean usable(Cached c, long now) {
+        return c != null && now < c.renewAtMillis && (stillShared == null || stillShared.test(c.token));
     }
 
     private BearerToken fetchOrBackOff(long now, Backoff previous) {
@@ -191,15 +281,15 @@ final class SingleFlightTokenCache {
                 b.cause.providerError().orElse(null), next, null);
     }
 
-    private static void awaitFlight(CompletableFuture<Void> running) {
-        if (running == null) {
-            return;
-        }
+    private static BearerToken await(CompletableFuture<BearerToken> result) {
         try {
-            running.join();
+            return result.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw e;
         }

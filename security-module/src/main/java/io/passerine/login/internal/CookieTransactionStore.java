@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * {@code <prefix>_<hash of state>} (several tabs), HttpOnly, SameSite=Lax (sent on X's top-level redirect back),
  * Secure when the redirect URI is https, Path = the context root, Max-Age = the transaction's maximum age.
  * One-time: the state is recorded in {@link UsedStates} (cluster-wide with a shared JCache) and the cookie cleared.
+ * At most one pending login of a browser keeps a form (issue 20), the newest: an older one is sealed again without
+ * its form, so the Cookie header stays small (one ≈ 3 KiB cookie, the others ≈ 0.3 KiB).
  */
 final class CookieTransactionStore implements TransactionStore {
 
@@ -46,7 +49,7 @@ final class CookieTransactionStore implements TransactionStore {
 
     @Override
     public void save(LoginTransaction tx) {
-        dropOldestBeyond(maxPending - 1);
+        dropOldestBeyond(maxPending - 1, tx.form().isPresent());
         String name = cookieName(tx.state());
         addCookie(name, codec.seal(tx, name), maxAge.toSeconds());
     }
@@ -54,24 +57,30 @@ final class CookieTransactionStore implements TransactionStore {
     /**
      * At most {@code keep} pending-login cookies stay (the newest; unreadable ones go first), so that a client that
      * keeps hitting protected URLs without finishing a login cannot grow the Cookie header past the server's limit.
+     * With {@code formComing}, the kept ones lose their forms.
      */
-    private void dropOldestBeyond(int keep) {
+    private void dropOldestBeyond(int keep, boolean formComing) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return;
         }
         Instant now = clock.instant();
-        List<Map.Entry<String, Instant>> pending = new ArrayList<>();
+        List<Map.Entry<String, Optional<LoginTransaction>>> pending = new ArrayList<>();
         for (Cookie c : cookies) {
             if (c.getName().startsWith(prefix + "_")) {
-                Instant created = codec.open(c.getValue(), c.getName(), now, maxAge)
-                        .map(LoginTransaction::createdAt).orElse(Instant.MIN);
-                pending.add(Map.entry(c.getName(), created));
+                pending.add(Map.entry(c.getName(), codec.open(c.getValue(), c.getName(), now, maxAge)));
             }
         }
-        pending.sort(Map.Entry.comparingByValue());
-        for (int i = 0; i < pending.size() - keep; i++) {
-            addCookie(pending.get(i).getKey(), "", 0);
+        pending.sort(Comparator.comparing(e -> e.getValue().map(LoginTransaction::createdAt).orElse(Instant.MIN)));
+        for (int i = 0; i < pending.size(); i++) {
+            String name = pending.get(i).getKey();
+            Optional<LoginTransaction> tx = pending.get(i).getValue();
+            if (i < pending.size() - keep) {
+                addCookie(name, "", 0);
+            } else if (formComing && tx.isPresent() && tx.get().form().isPresent()) {
+                long left = Duration.between(now, tx.get().createdAt().plus(maxAge)).toSeconds();
+                addCookie(name, codec.seal(tx.get().withForm(Optional.empty()), name), Math.max(left, 1));
+            }
         }
     }
 

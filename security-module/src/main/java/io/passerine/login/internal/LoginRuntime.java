@@ -30,6 +30,7 @@ public final class LoginRuntime {
     private final TransactionStores transactions;
     private final SameOrigin sameOrigin;
     private final QueryGuard queryGuard;
+    private final SavedForms forms;
 
     private final Metrics metrics;
 
@@ -52,6 +53,7 @@ public final class LoginRuntime {
         this.userInfo = new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts());
         this.revoker = new Revoker(endpoint);
         this.sameOrigin = new SameOrigin(settings.redirectUri());
+        this.forms = new SavedForms(new FormKeeper(sameOrigin, settings.policy().maxSavedForm()), clock);
         Sealer sealer = Sealer.of(cluster);
         SessionTokens.sealWith(sealer);
         if (cluster.loginCache().isPresent()) {
@@ -132,6 +134,11 @@ public final class LoginRuntime {
     /** The application's origin check for state-changing requests (logout). */
     SameOrigin sameOrigin() {
         return sameOrigin;
+    }
+
+    /** Forms kept across a login (issue 20). */
+    public SavedForms forms() {
+        return forms;
     }
 
     public Metrics metrics() {

@@ -13,11 +13,13 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One login attempt: a one-time {@code state} (RFC 6749 §10.12, 256 random bits), a PKCE code verifier (RFC 7636 §4.1,
- * 256 random bits → 43 characters), the scopes asked for and the same-origin path to return to. Kept server-side
- * only; {@link #toString()} shows neither the state nor the verifier.
+ * 256 random bits → 43 characters), the scopes asked for, the same-origin path to return to and, when a same-origin
+ * form POST started the login, that form ({@link FormData}, issue 20: shown again after the login, never replayed).
+ * Kept sealed; {@link #toString()} shows neither the state, the verifier nor the form's values.
  */
 public final class LoginTransaction implements Serializable {
 
@@ -31,13 +33,25 @@ public final class LoginTransaction implements Serializable {
     private final String returnPath;
     private final List<String> scopes;
     private final Instant createdAt;
+    private final FormData form;
 
     LoginTransaction(String state, String verifier, String returnPath, List<String> scopes, Instant createdAt) {
+        this(state, verifier, returnPath, scopes, createdAt, null);
+    }
+
+    LoginTransaction(String state, String verifier, String returnPath, List<String> scopes, Instant createdAt,
+            FormData form) {
         this.state = state;
         this.verifier = verifier;
         this.returnPath = returnPath;
         this.scopes = List.copyOf(scopes);
         this.createdAt = createdAt;
+        this.form = form;
+    }
+
+    /** This transaction keeping {@code form} (none when empty) for the page it returns to. */
+    public LoginTransaction withForm(Optional<FormData> form) {
+        return new LoginTransaction(state, verifier, returnPath, scopes, createdAt, form.orElse(null));
     }
 
     /** A fresh transaction (new state, new verifier) from a {@link java.security.SecureRandom} via Nimbus. */
@@ -82,8 +96,14 @@ public final class LoginTransaction implements Serializable {
         return createdAt;
     }
 
+    /** The form kept for the first GET of {@link #returnPath()} after the login, if any. */
+    public Optional<FormData> form() {
+        return Optional.ofNullable(form);
+    }
+
     @Override
     public String toString() {
-        return "LoginTransaction[returnPath=" + returnPath + ", scopes=" + scopes + ", createdAt=" + createdAt + "]";
+        return "LoginTransaction[returnPath=" + returnPath + ", scopes=" + scopes + ", createdAt=" + createdAt
+                + (form == null ? "" : ", form=" + form.size() + " bytes") + "]";
     }
 }

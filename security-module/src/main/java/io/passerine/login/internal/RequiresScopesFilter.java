@@ -51,6 +51,7 @@ public class RequiresScopesFilter implements ContainerRequestFilter {
             rc.abortWith(LoginChallenge.jaxrs(request)); // fetch/XHR: 401 + challenge
             return;
         }
+        redirect.ifPresent(r -> StepUp.keepForm(request)); // a form POST's parameters come back after the step-up
         redirect.ifPresent(r -> rc.abortWith(Response.status(Response.Status.FOUND).header("Location", r)
                 .header("Cache-Control", "no-store").build()));
     }

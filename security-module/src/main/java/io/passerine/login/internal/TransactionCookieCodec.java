@@ -14,13 +14,20 @@ import java.util.Optional;
 /**
  * Seals a {@link LoginTransaction} into a cookie value with the {@link Sealer} (AES-256-GCM); the cookie's name is
  * the additional authenticated data, so a value cannot be moved to another cookie. Key rotation: add the new key
- * first, drop the old one after {@code transaction-max-age}. Nothing in clear: state, verifier, return path and
- * scopes are all inside the ciphertext.
+ * first, drop the old one after {@code transaction-max-age}. Nothing in clear: state, verifier, return path,
+ * scopes and a kept form are all inside the ciphertext.
+ * <p>Layout, version 2 (issue 20): version byte, state, verifier, return path, scopes (space-separated), creation
+ * time (epoch ms), kept form ({@code ""} = none). Version 1 (no form) still opens, so logins started before an
+ * upgrade finish. A transaction whose sealed value would exceed {@link #MAX_SEALED} characters is sealed without its
+ * form: browsers drop cookies over 4,096 bytes, and the login matters more than the form.
  */
 final class TransactionCookieCodec {
 
     /** Larger values are refused before any crypto (cookies are at most 4 KiB anyway). */
     private static final int MAX_VALUE = 4096;
+    /** The longest value sealed with a form: with the cookie's name and attributes, well under 4,096 bytes. */
+    static final int MAX_SEALED = 3800;
+    private static final int VERSION = 2;
 
     private final Sealer sealer;
 
@@ -34,7 +41,11 @@ final class TransactionCookieCodec {
 
     /** The sealed cookie value of {@code tx} for the cookie named {@code cookieName}. */
     String seal(LoginTransaction tx, String cookieName) {
-        return sealer.seal(serialize(tx), cookieName);
+        String sealed = sealer.seal(serialize(tx), cookieName);
+        if (sealed.length() > MAX_SEALED && tx.form().isPresent()) {
+            return sealer.seal(serialize(tx.withForm(Optional.empty())), cookieName);
+        }
+        return sealed;
     }
 
     /**
@@ -57,12 +68,13 @@ final class TransactionCookieCodec {
     private static byte[] serialize(LoginTransaction tx) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(VERSION);
             out.writeUTF(tx.state());
             out.writeUTF(tx.verifier().getValue());
             out.writeUTF(tx.returnPath());
             out.writeUTF(String.join(" ", tx.scopes()));
             out.writeLong(tx.createdAt().toEpochMilli());
+            out.writeUTF(tx.form().map(FormData::encoded).orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -71,7 +83,8 @@ final class TransactionCookieCodec {
 
     private static LoginTransaction deserialize(byte[] plain) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
-            if (in.readByte() != 1) {
+            int version = in.readByte();
+            if (version != 1 && version != VERSION) {
                 throw new IOException("unknown version");
             }
             String state = in.readUTF();
@@ -79,8 +92,13 @@ final class TransactionCookieCodec {
             String returnPath = in.readUTF();
             String scopes = in.readUTF();
             Instant created = Instant.ofEpochMilli(in.readLong());
+            Optional<FormData> form = version == 1 ? Optional.empty()
+                    : FormData.parse(in.readUTF(), FormData.MAX_BYTES);
+            if (in.read() != -1) {
+                throw new IOException("trailing bytes");
+            }
             return new LoginTransaction(state, verifier, ReturnPath.orRoot(returnPath),
-                    scopes.isEmpty() ? List.of() : List.of(scopes.split(" ")), created);
+                    scopes.isEmpty() ? List.of() : List.of(scopes.split(" ")), created).withForm(form);
         }
     }
 }

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The X login (RFC 6749 §4.1 Authorization Code Grant with RFC 7636 PKCE, following RFC 9700). Thin: it only
  * dispatches on the request path and orchestrates the protocol steps of {@link LoginRuntime}.
  * <ul>
- * <li>protected resource, nobody logged in → new {@link LoginTransaction}, 302 to the authorize endpoint;</li>
+ * <li>protected resource, nobody logged in → new {@link LoginTransaction} (keeping a same-origin form POST's
+ * parameters: {@link SavedForms}), 302 to the authorize endpoint;</li>
  * <li>the redirect URI's path → {@link CallbackValidator}, {@link CodeExchange}, {@link UserInfoClient}, login in a
  * new session ({@link Superseded}: another user's session ends, the same user's gets a new id), 302 to the
  * original path;</li>
@@ -69,13 +71,15 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         boolean newLogin = ctx.isAuthenticationRequest() && ctx.getAuthParameters() != null
                 && ctx.getAuthParameters().isNewAuthentication();
         if (st != null && !newLogin) {
+            rt.forms().restore(req, ctx); // the first GET after a login a form started sees that form
             return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st));
         }
         if (ctx.isProtected() || ctx.isAuthenticationRequest()) { // authenticate(): from public pages too
             if (LoginChallenge.isApi(req, rt.settings().apiDetection())) {
                 return LoginChallenge.send(req, res); // 401 + challenge, never a redirect to X
             }
-            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), scopes(rt, st, Set.of()));
+            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), scopes(rt, st, Set.of()),
+                    rt.forms().capture(req));
         }
         return ctx.doNothing();
     }
@@ -99,9 +103,9 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx, String returnPath, List<String> scopes) {
+            HttpMessageContext ctx, String returnPath, List<String> scopes, Optional<FormData> form) {
         LoginSettings s = rt.settings();
-        LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant());
+        LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant()).withForm(form);
         rt.transactions(req, res).save(tx);
         return ctx.redirect(tx.authorizationUri(s).toString());
     }
@@ -117,7 +121,8 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
         }
         return startLogin(rt, req, res, ctx, up.returnPath(),
-                scopes(rt, LoginSessions.get(req), new LinkedHashSet<>(up.scopes())));
+                scopes(rt, LoginSessions.get(req), new LinkedHashSet<>(up.scopes())),
+                rt.forms().takeForLogin(req, up.returnPath()));
     }
 
     private AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
@@ -136,6 +141,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
             LoginSessions.put(req, new SessionTokens(user, tokens, appGroups));
+            rt.forms().afterLogin(req, accepted.transaction());
             previous.revoke(rt.revoker(), tokens);
             rt.metrics().login(TokenEndpoint.CLIENT);
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());

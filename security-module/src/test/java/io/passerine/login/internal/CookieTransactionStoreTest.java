@@ -54,6 +54,35 @@ class CookieTransactionStoreTest {
         assertEquals(names.subList(0, 3), cleared, "7 pending + 1 new, 5 kept: the 3 oldest cleared");
     }
 
+    /** Issue 20: five pending logins with full forms would make a 15 KiB Cookie header; only the newest keeps one. */
+    @Test
+    void onlyTheNewestPendingLoginKeepsAForm() {
+        FormData form = FormData.parse(TransactionCookieCodecTest.FULL_FORM, 2048).orElseThrow();
+        LoginTransaction older = LoginTransaction.start("/app/a", List.of("a"), clock.instant())
+                .withForm(java.util.Optional.of(form));
+        Cookie[] jar = save(older);
+        assertTrue(jar[0].getValue().length() > 2500, "a full form: " + jar[0].getValue().length());
+        clock.advance(Duration.ofMinutes(3));
+        setCookies.clear();
+        LoginTransaction newer = LoginTransaction.start("/app/b", List.of("a"), clock.instant())
+                .withForm(java.util.Optional.of(form));
+        store(UsedStates.local(), false, jar).save(newer);
+        assertEquals(2, setCookies.size(), setCookies.toString());
+        String resealed = setCookies.get(0);
+        assertTrue(resealed.startsWith(jar[0].getName() + "="), resealed);
+        assertTrue(resealed.contains("; Max-Age=420;"), "what is left of its 10 minutes: " + resealed);
+        String value = resealed.substring(resealed.indexOf('=') + 1, resealed.indexOf(';'));
+        assertTrue(value.length() < 400, "sealed again without its form: " + value.length());
+        LoginTransaction back = store(UsedStates.local(), false, new Cookie[] {new Cookie(jar[0].getName(), value)})
+                .take(older.state()).orElseThrow();
+        assertEquals("/app/a", back.returnPath());
+        assertTrue(back.form().isEmpty());
+        assertTrue(setCookies.get(1).length() > 2500, "the newest keeps its form");
+        setCookies.clear();
+        store(UsedStates.local(), false, jar).save(LoginTransaction.start("/app/c", List.of("a"), clock.instant()));
+        assertEquals(1, setCookies.size(), "a login without a form leaves the others alone");
+    }
+
     @Test
     void oneTimeOnOneNode() {
         UsedStates used = UsedStates.local();

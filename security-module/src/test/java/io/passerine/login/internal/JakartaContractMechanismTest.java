@@ -134,7 +134,7 @@ class JakartaContractMechanismTest {
     @Test
     void nonNavigationsGetA401ChallengeAndNoLoginTransaction() {
         MechanismHarness b = browser(GroupSource.NONE);
-        b.headers.putAll(Map.of("Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "empty", "Accept", "application/json"));
+        b.browserHeaders.putAll(Map.of("Sec-Fetch-Mode", "cors", "Sec-Fetch-Dest", "empty", "Accept", "application/json"));
         MechanismHarness.Exchange ex = b.get("/ctx/me", null, true);
         assertEquals(401, ex.status);
         assertEquals(AuthenticationStatus.SEND_FAILURE, ex.result);
@@ -147,8 +147,8 @@ class JakartaContractMechanismTest {
         b.authenticationRequest = true;
         assertEquals(401, b.get("/ctx/welcome", null, false).status, "authenticate() from a script: 401 too");
 
-        b.headers.clear();
-        b.headers.put("Accept", "text/html");
+        b.browserHeaders.clear();
+        b.browserHeaders.put("Accept", "text/html");
         b.authenticationRequest = false;
         assertEquals(302, b.get("/ctx/me", null, true).status, "a navigation is still redirected");
         assertEquals(0, provider.count(TOKEN));

@@ -26,10 +26,11 @@ final class MechanismHarness {
     /** One browser: its session (if any) survives between requests. */
     final Map<String, Object> session = new HashMap<>();
     boolean hasSession;
+    /** Lets the application (a test, after the mechanism ran) read the container's parameters: {@code q}. */
+    boolean appReadsParameters;
     final List<Cookie> cookies = new ArrayList<>();
-
-    /** Request headers every request of this browser sends (issue 15: Sec-Fetch-*, Accept, ...). */
-    final Map<String, String> headers = new HashMap<>();
+    /** Request headers every request of this browser sends (issue 15: Sec-Fetch-*, Accept, ...); case-insensitive. */
+    final Map<String, String> browserHeaders = new HashMap<>();
     /** Whether the next requests come from {@code authenticate()} (isAuthenticationRequest). */
     boolean authenticationRequest;
     /** What {@code SecurityContext.authenticate} passed (null: {@code request.authenticate()}). */
@@ -59,7 +60,7 @@ final class MechanismHarness {
     /** {@code HttpServletRequest.logout()}: the container calls the mechanism's {@code cleanSubject}. */
     Exchange logout(String uri) {
         Exchange ex = new Exchange();
-        mechanism.cleanSubject(request(ex, "GET", uri, null), response(ex), context(ex, false));
+        mechanism.cleanSubject(request(ex, "GET", uri, null, Map.of(), null), response(ex), context(ex, false));
         return ex;
     }
 
@@ -74,7 +75,42 @@ final class MechanismHarness {
         final Map<String, String> headers = new HashMap<>();
         final List<String> containerParsing = new ArrayList<>();
         String forwardedTo;
+        boolean bodyOpened;
+        final Map<String, Object> attributes = new HashMap<>();
+        HttpServletRequest request;
+        /** The request handed to {@code HttpMessageContext.withRequest}, if any. */
+        HttpServletRequest wrapped;
+        /** Whether the mechanism cleaned the client subject (cleanSubject's default). */
         boolean cleaned;
+    }
+
+    /** A request body as the container streams it. */
+    private static final class Body extends jakarta.servlet.ServletInputStream {
+        private final java.io.ByteArrayInputStream in;
+
+        Body(byte[] bytes) {
+            in = new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() {
+            return in.read();
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     Exchange get(String uri, String query, boolean protectedResource) {
@@ -82,16 +118,25 @@ final class MechanismHarness {
     }
 
     Exchange send(String method, String uri, String query, boolean protectedResource) {
-        Exchange ex = new Exchange();
-        ex.result = mechanism.validateRequest(request(ex, method, uri, query), response(ex),
-                context(ex, protectedResource));
-        return ex;
+        return send(method, uri, query, protectedResource, Map.of(), null);
     }
 
-    private HttpServletRequest request(Exchange ex, String method, String uri, String query) {
-        return proxy(HttpServletRequest.class, (name, args) -> switch (name) {
-            case "getHeader" -> headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+    /** A request with {@code headers} (e.g. {@code Origin}, {@code Content-Type}) and a {@code body} (null: none). */
+    Exchange send(String method, String uri, String query, boolean protectedResource, Map<String, String> headers,
+            String body) {
+        Exchange ex = new Exchange();
+        HttpServletRequest req = request(ex, method, uri, query, headers, body);
+        return send(ex, req, protectedResource);
+    }
+
+    /**
+     * A request of this browser, recorded in {@code ex}: {@code getParameter*} fail the test (the container's
+     * parsing); the body is counted when read.
+     */
+    HttpServletRequest request(Exchange ex, String method, String uri, String query, Map<String, String> headers,
+            String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpServletRequest req = proxy(HttpServletRequest.class, (name, args) -> switch (name) {
             case "getRequestURI" -> uri;
             case "getContextPath" -> "/ctx";
             case "getQueryString" -> query;
@@ -100,11 +145,32 @@ final class MechanismHarness {
             case "getCookies" -> cookies.isEmpty() ? null : cookies.toArray(Cookie[]::new);
             case "getParameter", "getParameterMap", "getParameterValues", "getParameterNames" -> {
                 ex.containerParsing.add(name);
+                if (appReadsParameters && name.equals("getParameterMap")) {
+                    yield Map.of("q", new String[] {"from-the-url"}); // the application's view, after the mechanism
+                }
                 throw new AssertionError("container parameter parsing triggered: " + name);
             }
             case "changeSessionId" -> "new-id";
+            case "getHeader" -> headers.containsKey((String) args[0]) ? headers.get((String) args[0])
+                    : browserHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+            case "getContentType" -> headers.get("Content-Type");
+            case "getContentLengthLong" -> body == null ? -1L : (long) bytes.length;
+            case "getInputStream" -> {
+                ex.bodyOpened = true;
+                yield new Body(bytes);
+            }
+            case "getAttribute" -> ex.attributes.get((String) args[0]);
+            case "setAttribute" -> ex.attributes.put((String) args[0], args[1]);
             default -> null;
         });
+        ex.request = req;
+        return req;
+    }
+
+    private Exchange send(Exchange ex, HttpServletRequest req, boolean protectedResource) {
+        ex.result = mechanism.validateRequest(req, response(ex), context(ex, protectedResource));
+        return ex;
     }
 
     private HttpServletResponse response(Exchange ex) {
@@ -133,6 +199,10 @@ final class MechanismHarness {
             case "isProtected" -> protectedResource;
             case "isAuthenticationRequest" -> authenticationRequest;
             case "getAuthParameters" -> authParameters;
+            case "cleanClientSubject" -> {
+                ex.cleaned = true;
+                yield null;
+            }
             case "redirect" -> {
                 ex.status = 302;
                 ex.location = (String) args[0];
@@ -150,8 +220,8 @@ final class MechanismHarness {
                 ex.forwardedTo = (String) args[0];
                 yield AuthenticationStatus.SEND_CONTINUE;
             }
-            case "cleanClientSubject" -> {
-                ex.cleaned = true;
+            case "withRequest" -> {
+                ex.wrapped = (HttpServletRequest) args[0];
                 yield null;
             }
             default -> null;
@@ -209,6 +279,9 @@ final class MechanismHarness {
                     }
                     if (r == null && m.getReturnType() == int.class) {
                         return 0;
+                    }
+                    if (r == null && m.getReturnType() == long.class) {
+                        return 0L;
                     }
                     return r;
                 }));

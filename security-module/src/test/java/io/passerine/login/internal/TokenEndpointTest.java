@@ -165,7 +165,10 @@ class TokenEndpointTest {
         ProviderException e = assertThrows(ProviderException.class,
                 () -> exchange(Map.of("passerine.login.read-timeout", "300ms")));
         long millis = (System.nanoTime() - start) / 1_000_000;
+        boolean interrupted = Thread.interrupted(); // read and clear: a later test must not inherit it
         assertEquals(Failure.TIMEOUT, e.failure());
+        assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+        assertFalse(interrupted, "a read timeout is no interrupt: the request thread must not be left interrupted");
         assertEquals(504, LoginFailure.from(e).kind().status());
         assertTrue(millis < 2500, "bounded by the read timeout: " + millis + " ms");
     }

@@ -29,9 +29,8 @@ public class PkceShim extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String VERIFIER = "bench-fixed-verifier-0123456789abcdefghijklmnopqrstuvwxyz";
 
-    private String emulator(HttpServletRequest req) {
-        return "http://localhost:" + req.getLocalPort() + "/x-emulator";
-    }
+    /** The emulator's own server ({@code -Dbench.emulator}, set in benchmarks/liberty/jvm.options). */
+    private static final String EMULATOR = System.getProperty("bench.emulator", "http://localhost:9181");
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -39,14 +38,14 @@ public class PkceShim extends HttpServlet {
             userInfo(req, res);
             return;
         }
-        res.sendRedirect(emulator(req) + "/i/oauth2/authorize?" + req.getQueryString()
+        res.sendRedirect(EMULATOR + "/i/oauth2/authorize?" + req.getQueryString()
                 + "&code_challenge=" + VERIFIER + "&code_challenge_method=plain");
     }
 
     private void userInfo(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String token = req.getParameter("access_token");
         String auth = token != null ? "Bearer " + token : req.getHeader("Authorization");
-        HttpURLConnection c = (HttpURLConnection) URI.create(emulator(req) + "/2/users/me").toURL().openConnection();
+        HttpURLConnection c = (HttpURLConnection) URI.create(EMULATOR + "/2/users/me").toURL().openConnection();
         if (auth != null) {
             c.setRequestProperty("Authorization", auth);
         }
@@ -69,7 +68,7 @@ public class PkceShim extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         byte[] body = (new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 + "&code_verifier=" + VERIFIER).getBytes(StandardCharsets.UTF_8);
-        HttpURLConnection c = (HttpURLConnection) URI.create(emulator(req) + "/2/oauth2/token").toURL()
+        HttpURLConnection c = (HttpURLConnection) URI.create(EMULATOR + "/2/oauth2/token").toURL()
                 .openConnection();
         c.setRequestMethod("POST");
         c.setDoOutput(true);
