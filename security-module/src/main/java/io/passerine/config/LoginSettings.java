@@ -19,12 +19,13 @@ import java.util.Optional;
  * @param postLogoutPath context-relative path the browser is sent to after logout
  * @param errorPage optional context-relative path of an application error page (forwarded to)
  * @param policy the limits and rules of issue 13 (query guard, step-up allowlist, token defaults, refresh backoff)
+ * @param apiDetection which headers mark a request as not a browser navigation (a 401 instead of a redirect)
  */
 public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI authorizeUri, URI tokenUri,
         URI revokeUri, URI userinfoUri, URI redirectUri, Optional<String> issuer, String principalClaim,
         List<String> scopes, List<String> defaultGroups, HttpTimeouts timeouts, Duration refreshSkew,
         Duration transactionMaxAge, int maxPendingLogins, String postLogoutPath, Optional<String> errorPage,
-        LoginPolicy policy) {
+        LoginPolicy policy, ApiDetection apiDetection) {
 
     public static final String PREFIX = "passerine.login.";
     /** X's stable user id: a handle ({@code /data/username}) can be renamed and then taken by someone else. */
@@ -66,7 +67,8 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
         String postLogout = localPath(c, PREFIX + "post-logout-path").orElse("/");
         Optional<String> errorPage = localPath(c, PREFIX + "error-page");
         return new LoginSettings(clientId, secret, authorize, token, revoke, userinfo, redirect, issuer, pointer,
-                scopes, groups, timeouts, skew, maxAge, maxPending, postLogout, errorPage, LoginPolicy.from(c, scopes));
+                scopes, groups, timeouts, skew, maxAge, maxPending, postLogout, errorPage, LoginPolicy.from(c, scopes),
+                ApiDetection.from(c));
     }
 
     /** Whether the client authenticates at the token endpoint (HTTP Basic, RFC 6749 §2.3.1). */
@@ -106,6 +108,6 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
                 + ", principalClaim=" + principalClaim + ", scopes=" + scopes + ", defaultGroups=" + defaultGroups
                 + ", timeouts=" + timeouts + ", refreshSkew=" + refreshSkew + ", transactionMaxAge="
                 + transactionMaxAge + ", maxPendingLogins=" + maxPendingLogins + ", postLogoutPath=" + postLogoutPath
-                + ", errorPage=" + errorPage.orElse("-") + ", " + policy + "]";
+                + ", errorPage=" + errorPage.orElse("-") + ", " + policy + ", apiDetection=" + apiDetection + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.passerine.login;
 
 import io.passerine.login.internal.LoginBeans;
+import io.passerine.login.internal.LoginChallenge;
 import io.passerine.login.internal.LoginRuntime;
 import io.passerine.login.internal.LoginSessions;
 import io.passerine.login.internal.ReturnPath;
@@ -26,12 +27,18 @@ public final class StepUp {
 
     /**
      * Makes sure the user granted {@code scopes}: returns true if so; otherwise sends a 302 to the login asking for
-     * the granted plus the required scopes (or the normal login when nobody is logged in) and returns false.
+     * the granted plus the required scopes (or the normal login when nobody is logged in) and returns false. A request
+     * that is not a browser navigation (fetch, XHR; {@code passerine.login.api-detection}) gets a 401 with a
+     * {@code WWW-Authenticate} challenge instead of the redirect.
      */
     public static boolean require(HttpServletRequest req, HttpServletResponse res, String... scopes)
             throws IOException {
         Optional<String> redirect = redirectFor(req, scopes);
         if (redirect.isPresent()) {
+            if (LoginChallenge.isApi(req)) { // fetch/XHR: 401 + challenge; a script's form is not kept
+                LoginChallenge.send(req, res);
+                return false;
+            }
             keepForm(req);
             res.sendRedirect(redirect.get());
             return false;
@@ -39,8 +46,15 @@ public final class StepUp {
         return true;
     }
 
-    /** Sends the browser to log in again, back to the current request's path afterwards. */
+    /**
+     * Sends the browser to log in again, back to the current request's path afterwards; a request that is not a
+     * browser navigation (fetch, XHR) gets a 401 with a {@code WWW-Authenticate} challenge instead.
+     */
     public static void login(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        if (LoginChallenge.isApi(req)) {
+            LoginChallenge.send(req, res);
+            return;
+        }
         keepForm(req);
         res.sendRedirect(loginUri(req, Set.of()));
     }

@@ -117,6 +117,35 @@ class LoginBrowserIT {
     }
 
     /**
+     * Issue 15: the home page's script fetch()es the protected /sample/me. Not logged in, it gets a 401 with a
+     * challenge (X's authorize endpoint never sees the fetch) and shows a "log in" link; the link logs in through X
+     * and comes back to the home page, whose fetch() now gets the user.
+     */
+    @Test
+    void fetchGetsA401AndTheLoginLinkComesBackLoggedIn() throws Exception {
+        EmulatorControl emulator = new EmulatorControl();
+        emulator.reset();
+        WebDriver d = freshSession();
+        d.get(sample(""));
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("fetch-login")));
+        chromium.screenshot("fetch-401");
+        String said = d.findElement(By.id("whoami")).getText();
+        assertTrue(said.contains("401 (OAuth2-Login)"), said);
+        assertEquals(0, emulator.calls("/i/oauth2/authorize"), "the fetch never reached X");
+        assertEquals(0, emulator.calls("/2/oauth2/token"), "nor its token endpoint");
+
+        d.findElement(By.id("fetch-login")).click();
+        waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertTrue(d.getCurrentUrl().startsWith(emulator("i/oauth2/authorize?")), d.getCurrentUrl());
+        assertEquals(1, emulator.calls("/i/oauth2/authorize"));
+        d.findElement(By.id("username")).sendKeys("browser_fetch");
+        d.findElement(By.id("authorize")).click();
+        waitFor(d).until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "@browser_fetch"));
+        chromium.screenshot("fetch-logged-in");
+        assertEquals(sample(""), d.getCurrentUrl(), "back on the page the link was on");
+    }
+
+    /**
      * Issue 20: compose text typed while logged out (the session ended after the form was opened) survives the login
      * and the tweet.write step-up: the form comes back filled in, and nothing was posted to X until the user posts.
      */

@@ -6,10 +6,12 @@ import io.passerine.config.LoginSettings;
 import io.passerine.login.UserTokens;
 import io.passerine.metrics.internal.Telemetry;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * CDI glue (added as an {@code @ApplicationScoped} bean by {@link LoginExtension} only when the login is enabled):
  * holds the {@link LoginRuntime} built from MicroProfile Config and the application's {@link Clock} (a {@code Clock}
- * bean if the application has exactly one, else the system UTC clock), and produces {@link UserTokens}.
+ * bean if the application has exactly one, else the system UTC clock), the {@link GroupSource} of its identity stores,
+ * and produces {@link UserTokens}.
  */
 public class LoginBeans {
 
@@ -26,6 +29,13 @@ public class LoginBeans {
 
     @Inject
     Telemetry telemetry;
+
+    /** The application's identity stores: those that only provide groups add to an X caller's groups. */
+    @Inject
+    @Any
+    Instance<IdentityStore> identityStores;
+
+    private volatile GroupSource groupSource;
 
     private volatile LoginRuntime runtime;
 
@@ -45,6 +55,16 @@ public class LoginBeans {
             runtime = r;
         }
         return r;
+    }
+
+    /** The application's group-providing identity stores (looked up once; none in unit tests). */
+    public GroupSource groupSource() {
+        GroupSource g = groupSource;
+        if (g == null) {
+            g = identityStores == null ? GroupSource.NONE : new GroupSource(identityStores);
+            groupSource = g;
+        }
+        return g;
     }
 
     @Produces

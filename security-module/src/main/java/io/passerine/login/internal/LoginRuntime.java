@@ -91,6 +91,13 @@ public final class LoginRuntime {
         return groups;
     }
 
+    /** A logged-in session's groups: {@link #groups(TokenSet)} plus those its identity stores gave at login. */
+    public Set<String> groups(SessionTokens session) {
+        Set<String> groups = groups(session.peek());
+        groups.addAll(session.appGroups());
+        return groups;
+    }
+
     /** Bounds the query of the callback and of {@code /oauth2/login} before it is parsed. */
     public QueryGuard queryGuard() {
         return queryGuard;

@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Enforces {@link RequiresScopes} on JAX-RS resources: a missing scope sends the browser (302) through the login
- * asking for the granted plus the required scopes, then back to the resource. Does nothing in applications without
+ * asking for the granted plus the required scopes, then back to the resource (a request that is not a browser
+ * navigation gets the 401 of {@link LoginChallenge}). Does nothing in applications without
  * the X login.
  */
 @Provider
@@ -46,6 +47,10 @@ public class RequiresScopesFilter implements ContainerRequestFilter {
             }
         }
         Optional<String> redirect = StepUp.redirectFor(request, required.toArray(String[]::new));
+        if (redirect.isPresent() && LoginChallenge.isApi(request)) {
+            rc.abortWith(LoginChallenge.jaxrs(request)); // fetch/XHR: 401 + challenge
+            return;
+        }
         redirect.ifPresent(r -> StepUp.keepForm(request)); // a form POST's parameters come back after the step-up
         redirect.ifPresent(r -> rc.abortWith(Response.status(Response.Status.FOUND).header("Location", r)
                 .header("Cache-Control", "no-store").build()));

@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +39,8 @@ public final class SessionTokens implements Serializable {
     private static volatile Sealer sealer = Sealer.random();
 
     private final UserInfo user;
+    /** Groups from the application's identity stores ({@link GroupSource}), decided at login; null in old sessions. */
+    private final Set<String> appGroups;
     private transient AtomicReference<TokenSet> tokens;
     private transient AtomicReference<CompletableFuture<TokenSet>> inflight = new AtomicReference<>();
     /** Transient failures in a row and when the next refresh call may be made; null when not backing off. */
@@ -47,12 +50,23 @@ public final class SessionTokens implements Serializable {
     }
 
     public SessionTokens(UserInfo user, TokenSet tokens) {
+        this(user, tokens, Set.of());
+    }
+
+    /** With the groups the application's identity stores gave the user at login. */
+    public SessionTokens(UserInfo user, TokenSet tokens, Set<String> appGroups) {
         this.user = user;
+        this.appGroups = Set.copyOf(appGroups);
         this.tokens = new AtomicReference<>(tokens);
     }
 
     public UserInfo user() {
         return user;
+    }
+
+    /** The groups the application's identity stores gave at login (never null). */
+    public Set<String> appGroups() {
+        return appGroups == null ? Set.of() : appGroups;
     }
 
     /** The tokens as they are now (possibly expired), or null once dropped. */

@@ -30,7 +30,11 @@ import java.util.Set;
  * <li>{@code {ctx}/oauth2/login?scope=&return=} → a new login asking for more scopes (step-up);</li>
  * <li>{@code POST {ctx}/oauth2/logout} from the app's own origin ({@link SameOrigin}) → {@link Revoker}, session
  * invalidated, 302 to the post-logout path;</li>
- * <li>any other request of a logged-in session → the caller is re-established from the session.</li>
+ * <li>any other request of a logged-in session → the caller is re-established from the session (groups: scopes,
+ * default groups and the application's identity stores' at login, {@link GroupSource});</li>
+ * <li>a protected request or {@code authenticate()} (public pages too) without a login that is not a browser
+ * navigation ({@link RequestKind}) → 401 with a challenge ({@link LoginChallenge}), never a redirect;</li>
+ * <li>{@code HttpServletRequest.logout()} → {@code cleanSubject}: {@link ContainerLogout}.</li>
  * </ul>
  * Added as an {@code @ApplicationScoped} bean by {@link LoginExtension}.
  */
@@ -64,15 +68,38 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             return stepUp(rt, req, res, ctx);
         }
         SessionTokens st = LoginSessions.get(req);
-        if (st != null) {
+        boolean newLogin = ctx.isAuthenticationRequest() && ctx.getAuthParameters() != null
+                && ctx.getAuthParameters().isNewAuthentication();
+        if (st != null && !newLogin) {
             rt.forms().restore(req, ctx); // the first GET after a login a form started sees that form
-            return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st.peek()));
+            return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st));
         }
-        if (ctx.isProtected()) {
-            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), rt.settings().scopes(),
+        if (ctx.isProtected() || ctx.isAuthenticationRequest()) { // authenticate(): from public pages too
+            if (LoginChallenge.isApi(req, rt.settings().apiDetection())) {
+                return LoginChallenge.send(req, res); // 401 + challenge, never a redirect to X
+            }
+            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), scopes(rt, st, Set.of()),
                     rt.forms().capture(req));
         }
         return ctx.doNothing();
+    }
+
+    /** {@code HttpServletRequest.logout()}: the X login ends too ({@link ContainerLogout}). */
+    @Override
+    public void cleanSubject(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
+        ContainerLogout.end(beans.runtime(), req);
+        HttpAuthenticationMechanism.super.cleanSubject(req, res, ctx);
+    }
+
+    /** The configured scopes, those already granted in {@code st} (if any), and {@code extra}. */
+    private static List<String> scopes(LoginRuntime rt, SessionTokens st, Set<String> extra) {
+        Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
+        TokenSet granted = st == null ? null : st.peek();
+        if (granted != null) {
+            scopes.addAll(granted.scopes());
+        }
+        scopes.addAll(extra);
+        return new ArrayList<>(scopes);
     }
 
     private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
@@ -93,29 +120,27 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             LOG.log(Level.INFO, "Step-up refused (HTTP 400): {0}", f.getMessage());
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
         }
-        Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
-        SessionTokens st = LoginSessions.get(req);
-        if (st != null) {
-            scopes.addAll(st.peek().scopes());
-        }
-        scopes.addAll(up.scopes());
-        return startLogin(rt, req, res, ctx, up.returnPath(), new ArrayList<>(scopes),
+        return startLogin(rt, req, res, ctx, up.returnPath(),
+                scopes(rt, LoginSessions.get(req), new LinkedHashSet<>(up.scopes())),
                 rt.forms().takeForLogin(req, up.returnPath()));
     }
 
-    private static AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+    private AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
         try {
             Map<String, List<String>> params = rt.queryGuard().parse(req.getQueryString()); // bounded, then parsed
             Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
             TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
             UserInfo user = rt.userInfo().fetch(tokens.accessToken());
+            Set<String> groups = rt.groups(tokens);
+            Set<String> appGroups = beans.groupSource().groupsOf(user, groups); // the app's identity stores
+            groups.addAll(appGroups);
             Superseded previous = Superseded.endOrRenew(req, user);
-            AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), rt.groups(tokens));
+            AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), groups);
             if (status != AuthenticationStatus.SUCCESS) {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
-            LoginSessions.put(req, new SessionTokens(user, tokens));
+            LoginSessions.put(req, new SessionTokens(user, tokens, appGroups));
             rt.forms().afterLogin(req, accepted.transaction());
             previous.revoke(rt.revoker(), tokens);
             rt.metrics().login(TokenEndpoint.CLIENT);

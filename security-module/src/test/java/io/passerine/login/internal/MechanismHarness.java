@@ -29,16 +29,39 @@ final class MechanismHarness {
     /** Lets the application (a test, after the mechanism ran) read the container's parameters: {@code q}. */
     boolean appReadsParameters;
     final List<Cookie> cookies = new ArrayList<>();
+    /** Request headers every request of this browser sends (issue 15: Sec-Fetch-*, Accept, ...); case-insensitive. */
+    final Map<String, String> browserHeaders = new HashMap<>();
+    /** Whether the next requests come from {@code authenticate()} (isAuthenticationRequest). */
+    boolean authenticationRequest;
+    /** What {@code SecurityContext.authenticate} passed (null: {@code request.authenticate()}). */
+    jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters authParameters;
 
     private final XLoginMechanism mechanism = new XLoginMechanism();
 
     MechanismHarness(LoginRuntime runtime) {
+        this(runtime, GroupSource.NONE);
+    }
+
+    /** With the application's identity stores as {@code groups}. */
+    MechanismHarness(LoginRuntime runtime, GroupSource groups) {
         mechanism.beans = new LoginBeans() {
             @Override
             public LoginRuntime runtime() {
                 return runtime;
             }
+
+            @Override
+            public GroupSource groupSource() {
+                return groups;
+            }
         };
+    }
+
+    /** {@code HttpServletRequest.logout()}: the container calls the mechanism's {@code cleanSubject}. */
+    Exchange logout(String uri) {
+        Exchange ex = new Exchange();
+        mechanism.cleanSubject(request(ex, "GET", uri, null, Map.of(), null), response(ex), context(ex, false));
+        return ex;
     }
 
     /** What one request produced. */
@@ -57,6 +80,8 @@ final class MechanismHarness {
         HttpServletRequest request;
         /** The request handed to {@code HttpMessageContext.withRequest}, if any. */
         HttpServletRequest wrapped;
+        /** Whether the mechanism cleaned the client subject (cleanSubject's default). */
+        boolean cleaned;
     }
 
     /** A request body as the container streams it. */
@@ -126,7 +151,9 @@ final class MechanismHarness {
                 throw new AssertionError("container parameter parsing triggered: " + name);
             }
             case "changeSessionId" -> "new-id";
-            case "getHeader" -> headers.get((String) args[0]);
+            case "getHeader" -> headers.containsKey((String) args[0]) ? headers.get((String) args[0])
+                    : browserHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase((String) args[0]))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
             case "getContentType" -> headers.get("Content-Type");
             case "getContentLengthLong" -> body == null ? -1L : (long) bytes.length;
             case "getInputStream" -> {
@@ -142,7 +169,12 @@ final class MechanismHarness {
     }
 
     private Exchange send(Exchange ex, HttpServletRequest req, boolean protectedResource) {
-        HttpServletResponse res = proxy(HttpServletResponse.class, (name, args) -> {
+        ex.result = mechanism.validateRequest(req, response(ex), context(ex, protectedResource));
+        return ex;
+    }
+
+    private HttpServletResponse response(Exchange ex) {
+        return proxy(HttpServletResponse.class, (name, args) -> {
             switch (name) {
                 case "setStatus" -> ex.status = (int) args[0];
                 case "setHeader", "addHeader" -> {
@@ -160,8 +192,17 @@ final class MechanismHarness {
             }
             return null;
         });
-        HttpMessageContext ctx = proxy(HttpMessageContext.class, (name, args) -> switch (name) {
+    }
+
+    private HttpMessageContext context(Exchange ex, boolean protectedResource) {
+        return proxy(HttpMessageContext.class, (name, args) -> switch (name) {
             case "isProtected" -> protectedResource;
+            case "isAuthenticationRequest" -> authenticationRequest;
+            case "getAuthParameters" -> authParameters;
+            case "cleanClientSubject" -> {
+                ex.cleaned = true;
+                yield null;
+            }
             case "redirect" -> {
                 ex.status = 302;
                 ex.location = (String) args[0];
@@ -185,8 +226,6 @@ final class MechanismHarness {
             }
             default -> null;
         });
-        ex.result = mechanism.validateRequest(req, res, ctx);
-        return ex;
     }
 
     /** A {@code Set-Cookie} header into the jar ({@code Max-Age=0} removes). */
