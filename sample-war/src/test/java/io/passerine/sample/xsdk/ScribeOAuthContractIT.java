@@ -16,6 +16,7 @@ import com.github.scribejava.core.oauth2.OAuth2Error;
 import com.github.scribejava.core.oauth2.clientauthentication.ClientAuthentication;
 import com.github.scribejava.core.oauth2.clientauthentication.HttpBasicAuthenticationScheme;
 import com.github.scribejava.core.oauth2.clientauthentication.RequestBodyAuthenticationScheme;
+import com.github.scribejava.core.revoke.TokenTypeHint;
 import io.passerine.sample.SampleDeployments;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -92,7 +93,7 @@ class ScribeOAuthContractIT {
         assertEquals(OAuth2Error.INVALID_REQUEST, reused.getError());
         assertEquals("Value passed for the token was invalid.", reused.getErrorDescription());
 
-        s.revokeToken(second.getAccessToken());
+        s.revokeToken(second.getRefreshToken(), TokenTypeHint.REFRESH_TOKEN); // revokes the grant (RFC 7009 §2.1)
         assertThrows(OAuth2AccessTokenErrorResponse.class, () -> s.refreshAccessToken(second.getRefreshToken()));
         assertEquals(4, x.control.calls("/2/oauth2/token"));
         assertEquals(1, x.control.calls("/2/oauth2/revoke"));
