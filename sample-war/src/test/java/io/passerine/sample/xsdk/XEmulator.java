@@ -39,6 +39,14 @@ public final class XEmulator {
         String authorize = BASE + "/i/oauth2/authorize?response_type=code&client_id=sample-client&redirect_uri="
                 + enc(CALLBACK) + "&scope=" + enc(scope) + "&state=st&code_challenge=" + CHALLENGE
                 + "&code_challenge_method=S256";
+        String code = code(authorize, username);
+        return field(control.postForm("2/oauth2/token", "sample-client", "sample-secret", "grant_type="
+                + "authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(CALLBACK) + "&code_verifier="
+                + VERIFIER).body(), "access_token");
+    }
+
+    /** The code the emulator redirects to after {@code username} approves the consent page of {@code authorize}. */
+    String code(String authorize, String username) {
         String page = send(TestHttp.request(URI.create(authorize)).GET().build()).body();
         String consent = field(page, "consent\" value");
         HttpResponse<String> approved = send(TestHttp.request(URI.create(BASE + "/i/oauth2/authorize"))
@@ -47,10 +55,7 @@ public final class XEmulator {
                         + "&action=authorize")).build());
         String location = approved.headers().firstValue("Location").orElseThrow(() ->
                 new IllegalStateException("no redirect from consent: " + approved.statusCode()));
-        String code = location.substring(location.indexOf("&code=") + 6);
-        return field(control.postForm("2/oauth2/token", "sample-client", "sample-secret", "grant_type="
-                + "authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(CALLBACK) + "&code_verifier="
-                + VERIFIER).body(), "access_token");
+        return location.substring(location.indexOf("&code=") + 6);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
