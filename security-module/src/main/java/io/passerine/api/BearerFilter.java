@@ -73,7 +73,9 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
      */
     @Override
     public boolean configure(FeatureContext context) {
-        context.register(new TraceContextGuard(), Integer.MAX_VALUE);
+        if (!ApiRuntime.current().policy().propagatesTraceContext()) { // decided once per client, not per call
+            context.register(new TraceContextGuard(), Integer.MAX_VALUE);
+        }
         return true;
     }
 

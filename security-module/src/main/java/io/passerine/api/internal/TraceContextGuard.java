@@ -5,9 +5,9 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import java.util.List;
 
 /**
- * Removes distributed-tracing headers (W3C Trace Context and Baggage, B3) from calls to X, unless
- * {@code passerine.api.propagate-trace-context=true}. Registered by Passerine's bearer filters to run after every
- * other request filter, where a runtime-level OpenTelemetry instrumentation has already added them.
+ * Removes distributed-tracing headers (W3C Trace Context and Baggage, B3) from calls to X. Registered by Passerine's
+ * bearer filters (unless {@code passerine.api.propagate-trace-context=true}) to run after every other request filter,
+ * where a runtime-level OpenTelemetry instrumentation has already added them.
  */
 public final class TraceContextGuard implements ClientRequestFilter {
 
@@ -16,10 +16,8 @@ public final class TraceContextGuard implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        if (!ApiRuntime.current().policy().propagatesTraceContext()) {
-            for (String h : HEADERS) {
-                request.getHeaders().remove(h);
-            }
+        for (String h : HEADERS) {
+            request.getHeaders().remove(h);
         }
     }
 }
