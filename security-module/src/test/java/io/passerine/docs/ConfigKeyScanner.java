@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  * expression symbolically: literals, {@code +} chains, {@code ?:}, constants ({@code PREFIX}, {@code Other.PREFIX}),
  * locals, methods of the same or a named class that return strings ({@code prefix(name)}), and method parameters
  * (the arguments of every call of that method, e.g. {@code timeouts(PREFIX)}). What cannot be resolved becomes a
- * placeholder, shown as {@code <name>}. Types are found by simple name anywhere under the source root, so moving a class to
- * another package changes nothing.
+ * placeholder, shown as {@code <name>}. Types are found by simple name anywhere under the source root, so moving a
+ * class to another package changes nothing. Known gap: a key built from a value this cannot follow (a field set in a
+ * constructor, a collection) is missed, not reported.
  */
 final class ConfigKeyScanner {
 

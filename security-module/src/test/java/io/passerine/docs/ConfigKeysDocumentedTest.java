@@ -40,7 +40,8 @@ class ConfigKeysDocumentedTest {
                 missing.add(key + " (read at " + where + ")");
             }
         });
-        assertEquals(List.of(), missing, "passerine.* keys the code reads but docs/configuration.md has no row for (metric names: docs/operations.md)");
+        assertEquals(List.of(), missing,
+                "keys the code reads but docs/configuration.md has no row for (metrics: docs/operations.md)");
     }
 
     @Test
