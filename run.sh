@@ -8,7 +8,7 @@
 # if set, at least 16 characters), kept in sample-war/target/x-emulator-control.secret (readable by you only):
 #   curl -H "X-Emulator-Control-Secret: $(cat sample-war/target/x-emulator-control.secret)" http://localhost:9081/_control/stats
 #
-# With MP_CONFIG_PROFILE=x (the real X, see README.md) only the sample starts: the emulator is not deployed at all.
+# With MP_CONFIG_PROFILE=x (the real X, see docs/sample.md) only the sample starts: the emulator is not deployed at all.
 # LIBERTY_GOAL=dev ./run.sh runs the sample with liberty:dev (hot reload) instead of liberty:run.
 set -euo pipefail
 cd "$(dirname "$0")"
