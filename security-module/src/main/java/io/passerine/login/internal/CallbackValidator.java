@@ -5,7 +5,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
-import io.passerine.http.ProviderErrors;
+import io.passerine.internal.http.ProviderErrors;
 import io.passerine.login.internal.LoginFailure.Kind;
 import java.net.URI;
 import java.util.List;

@@ -17,8 +17,8 @@ public final class CodeExchange {
         this.redirectUri = redirectUri;
     }
 
-    /** @throws io.passerine.http.ProviderException when the provider rejects the code or answers garbage */
-    public TokenSet exchange(AuthorizationCode code, LoginTransaction tx) {
+    /** @throws io.passerine.ProviderException when the provider rejects the code or answers garbage */
+    public GrantedTokens exchange(AuthorizationCode code, LoginTransaction tx) {
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, redirectUri, tx.verifier());
         return endpoint.request(grant, java.util.Set.of(), "token request (authorization code)"); // no scope: none
     }

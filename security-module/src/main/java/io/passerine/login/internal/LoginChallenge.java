@@ -1,6 +1,6 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ApiDetection;
+import io.passerine.internal.config.ApiDetection;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

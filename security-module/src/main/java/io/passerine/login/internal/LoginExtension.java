@@ -1,8 +1,8 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ConfigReader;
-import io.passerine.config.ConfigurationException;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.ConfigurationException;
+import io.passerine.internal.config.LoginSettings;
 import io.passerine.login.XLoginMechanismDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

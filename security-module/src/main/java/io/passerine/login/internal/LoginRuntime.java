@@ -1,10 +1,10 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Sealer;
-import io.passerine.cluster.internal.SharedCache;
-import io.passerine.config.ClusterSettings;
-import io.passerine.config.LoginSettings;
-import io.passerine.metrics.internal.Metrics;
+import io.passerine.internal.cluster.Sealer;
+import io.passerine.internal.cluster.SharedCache;
+import io.passerine.internal.config.ClusterSettings;
+import io.passerine.internal.config.LoginSettings;
+import io.passerine.internal.metrics.Metrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -55,7 +55,7 @@ public final class LoginRuntime {
         this.sameOrigin = new SameOrigin(settings.redirectUri());
         this.forms = new SavedForms(new FormKeeper(sameOrigin, settings.policy().maxSavedForm()), clock);
         Sealer sealer = Sealer.of(cluster);
-        SessionTokens.sealWith(sealer);
+        SessionLogin.sealWith(sealer);
         if (cluster.loginCache().isPresent()) {
             Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
                     ? settings.transactionMaxAge() : Duration.ofMinutes(10);
@@ -83,7 +83,7 @@ public final class LoginRuntime {
      * The groups of a logged-in user: the configured default groups plus every scope the provider granted (a token
      * response without {@code scope} grants none: see {@link TokenEndpoint#parse}).
      */
-    public Set<String> groups(TokenSet tokens) {
+    public Set<String> groups(GrantedTokens tokens) {
         Set<String> groups = new LinkedHashSet<>(settings.defaultGroups());
         if (tokens != null) {
             groups.addAll(tokens.scopes());
@@ -91,8 +91,8 @@ public final class LoginRuntime {
         return groups;
     }
 
-    /** A logged-in session's groups: {@link #groups(TokenSet)} plus those its identity stores gave at login. */
-    public Set<String> groups(SessionTokens session) {
+    /** A logged-in session's groups: {@link #groups(GrantedTokens)} plus those its identity stores gave at login. */
+    public Set<String> groups(SessionLogin session) {
         Set<String> groups = groups(session.peek());
         groups.addAll(session.appGroups());
         return groups;

@@ -7,7 +7,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.config.LoginSettings;
 import java.io.Serial;
 import java.io.Serializable;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ApiDetection;
-import io.passerine.config.ApiDetection.Signal;
+import io.passerine.internal.config.ApiDetection;
+import io.passerine.internal.config.ApiDetection.Signal;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 

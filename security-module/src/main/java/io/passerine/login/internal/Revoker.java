@@ -2,7 +2,7 @@ package io.passerine.login.internal;
 
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import java.lang.System.Logger.Level;
 
 /**
@@ -21,7 +21,7 @@ public final class Revoker {
     }
 
     /** @return true when every revocation call succeeded */
-    public boolean revoke(TokenSet tokens) {
+    public boolean revoke(GrantedTokens tokens) {
         if (tokens == null) {
             return true;
         }
@@ -40,7 +40,7 @@ public final class Revoker {
      *
      * @return true when every revocation call succeeded
      */
-    public boolean supersede(TokenSet old, TokenSet next, boolean sameUser) {
+    public boolean supersede(GrantedTokens old, GrantedTokens next, boolean sameUser) {
         if (old == null) {
             return true;
         }

@@ -1,6 +1,6 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.LoginPolicy;
+import io.passerine.internal.config.LoginPolicy;
 import io.passerine.login.internal.LoginFailure.Kind;
 import java.util.LinkedHashSet;
 import java.util.List;

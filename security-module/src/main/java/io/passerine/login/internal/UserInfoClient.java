@@ -5,11 +5,11 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import io.passerine.http.HttpTimeouts;
-import io.passerine.http.ProviderCall;
-import io.passerine.http.ProviderErrors;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
+import io.passerine.internal.http.HttpTimeouts;
+import io.passerine.internal.http.ProviderCall;
+import io.passerine.internal.http.ProviderErrors;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
 import java.net.URI;
 import java.util.Map;
 
