@@ -75,7 +75,7 @@ public final class StepUp {
     public static Optional<String> redirectFor(HttpServletRequest req, String... scopes) {
         Set<String> required = new LinkedHashSet<>(Arrays.asList(scopes));
         SessionLogin st = LoginAttribute.get(req);
-        if (st != null && st.peek().scopes().containsAll(required)) {
+        if (st != null && st.grantedScopes().containsAll(required)) {
             return Optional.empty();
         }
         return Optional.of(loginUri(req, required));

@@ -93,10 +93,6 @@ public final class SharedCache {
         return cache.remove(key, value);
     }
 
-    public void remove(String key) {
-        cache.remove(key);
-    }
-
     /**
      * True for the first caller in the whole cluster that marks {@code key} (until {@code untilMillis}, epoch millis of
      * the caller's clock, which gives {@code nowMillis}); false for every later one while the mark lasts. Atomic:

@@ -21,9 +21,9 @@ public record AppOnlySettings(String name, String apiKey, Secret apiSecret, URI 
         RFC7009
     }
 
-    public static final String PREFIX = "passerine.app-only.";
-    public static final String DEFAULT_TOKEN_URI = "https://api.x.com/oauth2/token";
-    public static final String DEFAULT_REVOKE_URI = "https://api.x.com/oauth2/invalidate_token";
+    static final String PREFIX = "passerine.app-only.";
+    static final String DEFAULT_TOKEN_URI = "https://api.x.com/oauth2/token";
+    static final String DEFAULT_REVOKE_URI = "https://api.x.com/oauth2/invalidate_token";
 
     /** Reads and validates the settings of client {@code name} ("" for the default client). */
     public static AppOnlySettings read(ConfigReader config, String name) {

@@ -18,10 +18,10 @@ public record ClusterSettings(List<byte[]> transactionKeys, String transactionCo
     /** AES-256 keys that seal what leaves the JVM (transaction cookies, shared cache entries, session tokens). */
     public static final String KEYS = "passerine.keys";
     /** The older name of {@link #KEYS}, still read when {@code passerine.keys} is absent. */
-    public static final String TRANSACTION_KEYS = "passerine.login.transaction-keys";
-    public static final String TRANSACTION_COOKIE = "passerine.login.transaction-cookie";
+    static final String TRANSACTION_KEYS = "passerine.login.transaction-keys";
+    static final String TRANSACTION_COOKIE = "passerine.login.transaction-cookie";
     public static final String LOGIN_CACHE = "passerine.login.cache";
-    public static final String APP_ONLY_CACHE = "passerine.app-only.cache";
+    static final String APP_ONLY_CACHE = "passerine.app-only.cache";
 
     /** Nothing shared: session-held transactions, per-JVM caches. */
     public static final ClusterSettings NONE = new ClusterSettings(List.of(), "passerine_tx", Optional.empty(),

@@ -43,15 +43,15 @@ public final class ConfigReader {
         return source.apply(key).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    public String required(String key) {
+    String required(String key) {
         return optional(key).orElseThrow(() -> new ConfigurationException(key, "is missing or blank"));
     }
 
-    public Secret requiredSecret(String key) {
+    Secret requiredSecret(String key) {
         return Secret.of(required(key));
     }
 
-    public Optional<Secret> optionalSecret(String key) {
+    Optional<Secret> optionalSecret(String key) {
         return optional(key).map(Secret::of);
     }
 
@@ -60,12 +60,8 @@ public final class ConfigReader {
         return toUri(key, optional(key).orElse(defaultValue));
     }
 
-    public URI requiredUri(String key) {
+    URI requiredUri(String key) {
         return toUri(key, required(key));
-    }
-
-    public Optional<URI> optionalUri(String key) {
-        return optional(key).map(v -> toUri(key, v));
     }
 
     /** A positive duration: ISO-8601 ({@code PT10S}) or short form ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}). */
@@ -78,7 +74,7 @@ public final class ConfigReader {
     }
 
     /** A duration that must be more than zero. */
-    public Duration positiveDuration(String key, Duration defaultValue) {
+    Duration positiveDuration(String key, Duration defaultValue) {
         Duration d = duration(key, defaultValue);
         if (d.isZero()) {
             throw new ConfigurationException(key, "must be positive");
@@ -114,7 +110,7 @@ public final class ConfigReader {
         return Arrays.stream(raw.split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    public <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
+    <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
         Optional<String> raw = optional(key);
         if (raw.isEmpty()) {
             return defaultValue;

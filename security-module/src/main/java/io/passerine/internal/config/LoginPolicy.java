@@ -28,10 +28,10 @@ public record LoginPolicy(int maxQueryLength, int maxQueryParams, Set<String> st
         Duration defaultExpiresIn, Duration refreshBackoffMin, Duration refreshBackoffMax, int maxSavedForm) {
 
     /** Default cap of a kept form: 2 KiB, so that the sealed transaction cookie stays under 4 KiB. */
-    public static final int DEFAULT_MAX_SAVED_FORM = 2048;
+    static final int DEFAULT_MAX_SAVED_FORM = 2048;
 
     /** X's published OAuth 2.0 scopes (x-oauth2-reference.md, "Scopes"). */
-    public static final List<String> X_SCOPES = List.of("tweet.read", "tweet.write", "tweet.moderate.write",
+    static final List<String> X_SCOPES = List.of("tweet.read", "tweet.write", "tweet.moderate.write",
             "users.read", "users.email", "follows.read", "follows.write", "offline.access", "space.read", "mute.read",
             "mute.write", "like.read", "like.write", "list.read", "list.write", "block.read", "block.write",
             "bookmark.read", "bookmark.write", "dm.read", "dm.write", "media.write");

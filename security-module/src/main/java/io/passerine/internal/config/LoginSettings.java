@@ -28,9 +28,9 @@ public record LoginSettings(String clientId, Optional<Secret> clientSecret, URI 
         Duration transactionMaxAge, int maxPendingLogins, String postLogoutPath, Optional<String> errorPage,
         LoginPolicy policy, ApiDetection apiDetection) {
 
-    public static final String PREFIX = "passerine.login.";
+    static final String PREFIX = "passerine.login.";
     /** X's stable user id: a handle ({@code /data/username}) can be renamed and then taken by someone else. */
-    public static final String DEFAULT_PRINCIPAL_CLAIM = "/data/id";
+    static final String DEFAULT_PRINCIPAL_CLAIM = "/data/id";
 
     public LoginSettings {
         scopes = List.copyOf(scopes);

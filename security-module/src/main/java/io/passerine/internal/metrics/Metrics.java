@@ -18,7 +18,6 @@ public interface Metrics {
 
     /** Grant types of token requests (the {@code passerine.grant} attribute). */
     String CLIENT_CREDENTIALS = "client_credentials";
-    String AUTHORIZATION_CODE = "authorization_code";
     String REFRESH_TOKEN = "refresh_token";
 
     /** Refresh outcomes (the {@code passerine.outcome} attribute of {@code passerine.refreshes}). */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@link LoginErrorAttributes} (plain text: escape it). No stack
  * trace, provider text HTML-escaped, nothing cached.
  */
-public final class ErrorPages {
+final class ErrorPages {
 
     private ErrorPages() {
     }

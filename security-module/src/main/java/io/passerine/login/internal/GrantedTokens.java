@@ -11,18 +11,18 @@ import java.util.Set;
  * {@link #toString()} shows no token. Not {@code Serializable}: outside the heap it exists only sealed
  * ({@link SessionLogin}, {@link ClusterRefresher}).
  */
-public record GrantedTokens(String accessToken, Instant expiresAt, String refreshToken, Set<String> scopes) {
+record GrantedTokens(String accessToken, Instant expiresAt, String refreshToken, Set<String> scopes) {
 
     public GrantedTokens {
         scopes = Set.copyOf(scopes);
     }
 
     /** Expired, or expiring within {@code skew}, at the clock's now. */
-    public boolean expired(Clock clock, Duration skew) {
+    boolean expired(Clock clock, Duration skew) {
         return expiresAt != null && !clock.instant().plus(skew).isBefore(expiresAt);
     }
 
-    public boolean hasRefreshToken() {
+    boolean hasRefreshToken() {
         return refreshToken != null;
     }
 

@@ -34,7 +34,7 @@ public final class LoginAttribute {
     }
 
     /** Re-sets the attribute after a change (refresh), so replicating session managers see it. */
-    public static void touch(HttpServletRequest request, SessionLogin tokens) {
+    static void touch(HttpServletRequest request, SessionLogin tokens) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.setAttribute(ATTRIBUTE, tokens);

@@ -39,7 +39,7 @@ public class LoginBeans {
 
     private volatile LoginRuntime runtime;
 
-    public LoginRuntime runtime() {
+    LoginRuntime runtime() {
         LoginRuntime r = runtime;
         return r != null ? r : build();
     }
@@ -58,7 +58,7 @@ public class LoginBeans {
     }
 
     /** The application's group-providing identity stores (looked up once; none in unit tests). */
-    public GroupSource groupSource() {
+    GroupSource groupSource() {
         GroupSource g = groupSource;
         if (g == null) {
             g = identityStores == null ? GroupSource.NONE : new GroupSource(identityStores);

@@ -51,9 +51,4 @@ public class LoginExtension implements Extension {
             adv.addDeploymentProblem(e);
         }
     }
-
-    /** Whether this application enabled the login (for tests and diagnostics). */
-    public boolean enabled() {
-        return enabled;
-    }
 }

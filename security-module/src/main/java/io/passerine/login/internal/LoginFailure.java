@@ -5,7 +5,7 @@ package io.passerine.login.internal;
  * state, verifier, token or secret; provider text in it is cleaned by {@link io.passerine.internal.http.ProviderErrors} and
  * must still be HTML-escaped when rendered.
  */
-public final class LoginFailure extends RuntimeException {
+final class LoginFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,12 +50,12 @@ public final class LoginFailure extends RuntimeException {
 
     private final Kind kind;
 
-    public LoginFailure(Kind kind, String message) {
+    LoginFailure(Kind kind, String message) {
         super(message, null, false, false);
         this.kind = kind;
     }
 
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 

@@ -18,7 +18,7 @@ public final class LoginRuntime {
     /** Context-relative path that starts a login (step-up): {@code ?scope=...&return=...}. */
     public static final String LOGIN_PATH = "/oauth2/login";
     /** Context-relative path of the logout (POST). */
-    public static final String LOGOUT_PATH = "/oauth2/logout";
+    static final String LOGOUT_PATH = "/oauth2/logout";
 
     private final LoginSettings settings;
     private final Clock clock;
@@ -34,7 +34,7 @@ public final class LoginRuntime {
 
     private final Metrics metrics;
 
-    public LoginRuntime(LoginSettings settings, Clock clock) {
+    LoginRuntime(LoginSettings settings, Clock clock) {
         this(settings, clock, ClusterSettings.NONE, Metrics.NONE);
     }
 
@@ -42,7 +42,7 @@ public final class LoginRuntime {
      * With {@code cluster}: cookie-held transactions and a shared JCache when configured (see README); token
      * requests, refreshes, logins and login failures are recorded in {@code metrics}.
      */
-    public LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster, Metrics metrics) {
+    LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
@@ -70,12 +70,12 @@ public final class LoginRuntime {
     }
 
     /** Where the login transactions of this request are kept (session or encrypted cookie). */
-    public TransactionStore transactions(HttpServletRequest request, HttpServletResponse response) {
+    TransactionStore transactions(HttpServletRequest request, HttpServletResponse response) {
         return transactions.open(request, response);
     }
 
     /** The raw request path of the callback: the path of the configured redirect URI. */
-    public String callbackPath() {
+    String callbackPath() {
         return settings.redirectUri().getRawPath();
     }
 
@@ -83,7 +83,7 @@ public final class LoginRuntime {
      * The groups of a logged-in user: the configured default groups plus every scope the provider granted (a token
      * response without {@code scope} grants none: see {@link TokenEndpoint#parse}).
      */
-    public Set<String> groups(GrantedTokens tokens) {
+    Set<String> groups(GrantedTokens tokens) {
         Set<String> groups = new LinkedHashSet<>(settings.defaultGroups());
         if (tokens != null) {
             groups.addAll(tokens.scopes());
@@ -92,14 +92,14 @@ public final class LoginRuntime {
     }
 
     /** A logged-in session's groups: {@link #groups(GrantedTokens)} plus those its identity stores gave at login. */
-    public Set<String> groups(SessionLogin session) {
+    Set<String> groups(SessionLogin session) {
         Set<String> groups = groups(session.peek());
         groups.addAll(session.appGroups());
         return groups;
     }
 
     /** Bounds the query of the callback and of {@code /oauth2/login} before it is parsed. */
-    public QueryGuard queryGuard() {
+    QueryGuard queryGuard() {
         return queryGuard;
     }
 
@@ -111,7 +111,7 @@ public final class LoginRuntime {
         return clock;
     }
 
-    public CallbackValidator validator() {
+    CallbackValidator validator() {
         return validator;
     }
 
@@ -119,11 +119,11 @@ public final class LoginRuntime {
         return exchange;
     }
 
-    public UserInfoClient userInfo() {
+    UserInfoClient userInfo() {
         return userInfo;
     }
 
-    public Refresher refresher() {
+    Refresher refresher() {
         return refresher;
     }
 

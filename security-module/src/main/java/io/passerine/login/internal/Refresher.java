@@ -12,13 +12,13 @@ import java.time.Duration;
  * the old one (which then fails), so callers must make this single-flight ({@link SessionLogin}). When the answer
  * has no refresh token the old one is kept (§6 allows both).
  */
-public class Refresher {
+class Refresher {
 
     private final TokenEndpoint endpoint;
     private final Duration backoffMin;
     private final Duration backoffMax;
 
-    public Refresher(TokenEndpoint endpoint) {
+    Refresher(TokenEndpoint endpoint) {
         this.endpoint = endpoint;
         this.backoffMin = endpoint.settings().policy().refreshBackoffMin();
         this.backoffMax = endpoint.settings().policy().refreshBackoffMax();
@@ -37,7 +37,7 @@ public class Refresher {
     }
 
     /** A refresh whose result nobody may use (the user logged out meanwhile): revoke it, best effort. */
-    public void orphaned(GrantedTokens refreshed) {
+    void orphaned(GrantedTokens refreshed) {
         new Revoker(endpoint).revoke(refreshed);
     }
 

@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * <li>anything else, a request without any of these headers included, is a navigation (the behaviour before).</li>
  * </ol>
  */
-public enum RequestKind {
+enum RequestKind {
     /** A top-level browser navigation: may be redirected to the login. */
     NAVIGATION,
     /** Not a navigation: 401 with a {@code WWW-Authenticate} challenge, never a redirect. */

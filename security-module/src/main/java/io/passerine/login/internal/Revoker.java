@@ -10,13 +10,13 @@ import java.lang.System.Logger.Level;
  * which also ends its access tokens at most providers), then the access token. A failure is logged without token
  * values and never stops the logout.
  */
-public final class Revoker {
+final class Revoker {
 
     private static final System.Logger LOG = System.getLogger(Revoker.class.getName());
 
     private final TokenEndpoint endpoint;
 
-    public Revoker(TokenEndpoint endpoint) {
+    Revoker(TokenEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -40,7 +40,7 @@ public final class Revoker {
      *
      * @return true when every revocation call succeeded
      */
-    public boolean supersede(GrantedTokens old, GrantedTokens next, boolean sameUser) {
+    boolean supersede(GrantedTokens old, GrantedTokens next, boolean sameUser) {
         if (old == null) {
             return true;
         }

@@ -45,8 +45,7 @@ final class SessionCurrentUser implements CurrentUser {
     @Override
     public Set<String> scopes() {
         SessionLogin st = LoginAttribute.get(request);
-        GrantedTokens t = st == null ? null : st.peek();
-        return t == null ? Set.of() : t.scopes();
+        return st == null ? Set.of() : st.grantedScopes();
     }
 
     @Override

@@ -49,33 +49,39 @@ public final class SessionLogin implements Serializable {
     private record Backoff(int failures, Instant until) {
     }
 
-    public SessionLogin(UserInfo user, GrantedTokens tokens) {
+    SessionLogin(UserInfo user, GrantedTokens tokens) {
         this(user, tokens, Set.of());
     }
 
     /** With the groups the application's identity stores gave the user at login. */
-    public SessionLogin(UserInfo user, GrantedTokens tokens, Set<String> appGroups) {
+    SessionLogin(UserInfo user, GrantedTokens tokens, Set<String> appGroups) {
         this.user = user;
         this.appGroups = Set.copyOf(appGroups);
         this.tokens = new AtomicReference<>(tokens);
     }
 
-    public UserInfo user() {
+    UserInfo user() {
         return user;
     }
 
     /** The groups the application's identity stores gave at login (never null). */
-    public Set<String> appGroups() {
+    Set<String> appGroups() {
         return appGroups == null ? Set.of() : appGroups;
     }
 
+    /** The scopes the user granted (RFC 6749 §3.3); empty once the tokens are dropped. */
+    public Set<String> grantedScopes() {
+        GrantedTokens t = tokens.get();
+        return t == null ? Set.of() : t.scopes();
+    }
+
     /** The tokens as they are now (possibly expired), or null once dropped. */
-    public GrantedTokens peek() {
+    GrantedTokens peek() {
         return tokens.get();
     }
 
     /** Forgets the tokens (logout, rejected refresh): later calls need a new login. */
-    public GrantedTokens drop() {
+    GrantedTokens drop() {
         return tokens.getAndSet(null);
     }
 
@@ -85,7 +91,7 @@ public final class SessionLogin implements Serializable {
      * @throws LoginRequiredException no tokens, no refresh token, or the refresh was rejected (tokens dropped)
      * @throws ProviderException the refresh failed for a transient reason (tokens kept)
      */
-    public GrantedTokens current(Clock clock, Duration skew, Refresher refresher) {
+    GrantedTokens current(Clock clock, Duration skew, Refresher refresher) {
         while (true) {
             GrantedTokens now = tokens.get();
             if (now == null) {

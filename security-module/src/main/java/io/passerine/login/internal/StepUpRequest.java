@@ -16,7 +16,7 @@ import java.util.Set;
  * @param scopes the extra scopes, allowlisted, in the order asked
  * @param returnPath where the browser goes after the login
  */
-public record StepUpRequest(List<String> scopes, String returnPath) {
+record StepUpRequest(List<String> scopes, String returnPath) {
 
     public StepUpRequest {
         scopes = List.copyOf(scopes);

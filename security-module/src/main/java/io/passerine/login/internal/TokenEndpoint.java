@@ -35,25 +35,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for a confidential client (RFC 6749 §2.3.1), {@code client_id} in the body for a public one (RFC 6749 §3.2.1).
  * Shared by {@link CodeExchange}, {@link Refresher} and {@link Revoker}.
  */
-public final class TokenEndpoint {
+final class TokenEndpoint {
 
     private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
     /** The missing-scope notice is logged once per JVM, not for every login. */
     private static final AtomicBoolean NO_SCOPE_LOGGED = new AtomicBoolean();
 
     /** The {@code passerine.client} metrics attribute of the login's token requests. */
-    public static final String CLIENT = "login";
+    static final String CLIENT = "login";
 
     private final LoginSettings settings;
     private final Clock clock;
     private final Metrics metrics;
 
-    public TokenEndpoint(LoginSettings settings, Clock clock) {
+    TokenEndpoint(LoginSettings settings, Clock clock) {
         this(settings, clock, Metrics.NONE);
     }
 
     /** Every token request is recorded in {@code metrics} (count, latency, failure kind); revocations are not. */
-    public TokenEndpoint(LoginSettings settings, Clock clock, Metrics metrics) {
+    TokenEndpoint(LoginSettings settings, Clock clock, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;

@@ -17,13 +17,13 @@ import java.util.Map;
  * Asks the provider who the user is (X has no OpenID Connect: {@code GET /2/users/me} with the user's bearer token,
  * RFC 6750 §2.1) and maps the JSON document to a {@link UserInfo} with an RFC 6901 pointer for the principal.
  */
-public final class UserInfoClient {
+final class UserInfoClient {
 
     private final URI userinfoUri;
     private final String principalPointer;
     private final HttpTimeouts timeouts;
 
-    public UserInfoClient(URI userinfoUri, String principalPointer, HttpTimeouts timeouts) {
+    UserInfoClient(URI userinfoUri, String principalPointer, HttpTimeouts timeouts) {
         this.userinfoUri = userinfoUri;
         this.principalPointer = principalPointer;
         this.timeouts = timeouts;
