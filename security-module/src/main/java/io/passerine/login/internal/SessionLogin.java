@@ -196,7 +196,11 @@ public final class SessionLogin implements Serializable {
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         inflight = new AtomicReference<>();
-        Object sealed = in.readObject();
+        tokens = new AtomicReference<>(open(in.readObject()));
+    }
+
+    /** The tokens {@link #writeObject} sealed, or null: none, or sealed under other keys (logged). */
+    static GrantedTokens open(Object sealed) {
         GrantedTokens t = null;
         if (sealed instanceof String s) {
             t = sealer.openText(s, CONTEXT, 64 * 1024).map(GrantedTokens::decode).orElse(null);
@@ -206,7 +210,7 @@ public final class SessionLogin implements Serializable {
                         + "every node.");
             }
         }
-        tokens = new AtomicReference<>(t);
+        return t;
     }
 
     @Override

@@ -190,6 +190,50 @@ class SessionLoginTest {
         SessionLogin.sealWith(keys);
     }
 
+    /**
+     * Passerine 0.1 wrote this attribute as {@code SessionTokens}, with the same serialVersionUID and fields: a
+     * session persisted or replicated before the upgrade still restores, with its tokens.
+     */
+    @Test
+    void aSessionSerializedBy01StillRestores() throws Exception {
+        provider = new FakeProvider();
+        Sealer keys = Sealer.random();
+        SessionLogin.sealWith(keys);
+        GrantedTokens t = new GrantedTokens("AT-1", clock.instant().plusSeconds(7200), "RT-1", Set.of("tweet.read"));
+        byte[] stored = withClassName(serialize(new SessionLogin(USER, t, Set.of("admin"))),
+                SessionLogin.class.getName(), "io.passerine.login.internal.SessionTokens");
+
+        SessionLogin back = deserialize(stored);
+        assertEquals(t, back.peek());
+        assertEquals("jack", back.user().principal());
+        assertEquals(Set.of("admin"), back.appGroups());
+        assertEquals("AT-1", back.current(clock, SKEW, refresher()).accessToken(), "usable, no refresh");
+    }
+
+    /** The stream with the class descriptor's name (a modified-UTF-8 string, 2-byte length first) replaced. */
+    private static byte[] withClassName(byte[] stream, String from, String to) {
+        byte[] f = utf(from);
+        for (int i = 0; i + f.length <= stream.length; i++) {
+            if (java.util.Arrays.equals(stream, i, i + f.length, f, 0, f.length)) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                out.write(stream, 0, i);
+                out.writeBytes(utf(to));
+                out.write(stream, i + f.length, stream.length - i - f.length);
+                return out.toByteArray();
+            }
+        }
+        throw new AssertionError(from + " not in the stream");
+    }
+
+    private static byte[] utf(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] r = new byte[b.length + 2];
+        r[0] = (byte) (b.length >> 8);
+        r[1] = (byte) b.length;
+        System.arraycopy(b, 0, r, 2, b.length);
+        return r;
+    }
+
     private static byte[] serialize(SessionLogin st) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
