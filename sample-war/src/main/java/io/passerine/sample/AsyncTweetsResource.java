@@ -1,6 +1,6 @@
 package io.passerine.sample;
 
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

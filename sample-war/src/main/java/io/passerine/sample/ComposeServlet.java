@@ -3,7 +3,7 @@ package io.passerine.sample;
 import io.passerine.login.LoginRequiredException;
 import io.passerine.login.SavedForm;
 import io.passerine.login.StepUp;
-import io.passerine.login.UserTokens;
+import io.passerine.login.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -36,7 +36,7 @@ public class ComposeServlet extends HttpServlet {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    UserTokens user;
+    CurrentUser user;
 
     @Inject
     XApi api;

@@ -1,5 +1,6 @@
 package io.passerine.sample;
 
+import io.passerine.login.LoginErrorAttributes;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +18,9 @@ public class LoginErrorServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        Object status = req.getAttribute("io.passerine.login.error.status");
-        Object title = req.getAttribute("io.passerine.login.error.title");
-        Object message = req.getAttribute("io.passerine.login.error.message");
+        Object status = req.getAttribute(LoginErrorAttributes.STATUS);
+        Object title = req.getAttribute(LoginErrorAttributes.TITLE);
+        Object message = req.getAttribute(LoginErrorAttributes.MESSAGE);
         String ctx = req.getContextPath();
         if (status == null) { // opened directly, not forwarded by a failed login
             Html.write(res, 404, ctx, "Nothing here", "<p>There is no failed login to show.</p>");

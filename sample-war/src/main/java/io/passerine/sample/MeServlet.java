@@ -1,6 +1,6 @@
 package io.passerine.sample;
 
-import io.passerine.login.UserTokens;
+import io.passerine.login.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -21,7 +21,7 @@ public class MeServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    UserTokens user;
+    CurrentUser user;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {

@@ -2,7 +2,7 @@ package io.passerine.sample;
 
 import io.passerine.api.RateLimits;
 import io.passerine.login.LoginRequiredException;
-import io.passerine.login.UserTokens;
+import io.passerine.login.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +23,7 @@ public class RateLimitsResource {
     RateLimits limits;
 
     @Inject
-    UserTokens user;
+    CurrentUser user;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -2,7 +2,7 @@ package io.passerine.sample;
 
 import io.passerine.login.LoginRequiredException;
 import io.passerine.login.StepUp;
-import io.passerine.login.UserTokens;
+import io.passerine.login.CurrentUser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,7 +25,7 @@ public class TimelineServlet extends HttpServlet {
     static final String IDS = "1261326399320715264,1278347468690915330";
 
     @Inject
-    UserTokens user;
+    CurrentUser user;
 
     @Inject
     XApi api;

@@ -1,7 +1,7 @@
 package io.passerine.sample;
 
 import io.passerine.api.RateLimitedException;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -2,7 +2,7 @@ package io.passerine.sample;
 
 import io.passerine.apponly.AppOnlyBearerFilter;
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import io.passerine.login.LoginRequiredException;
 import io.passerine.login.UserBearerFilter;
 import jakarta.annotation.PostConstruct;

@@ -1,7 +1,7 @@
 package io.passerine.api;
 
 import io.passerine.api.internal.ApiPolicy;
-import io.passerine.api.internal.ApiRuntime;
+import io.passerine.api.internal.ApiCallState;
 import io.passerine.api.internal.RateLimitRegistry;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -73,7 +73,7 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
      */
     @Override
     public boolean configure(FeatureContext context) {
-        if (!ApiRuntime.current().policy().propagatesTraceContext()) { // decided once per client, not per call
+        if (!ApiCallState.current().policy().propagatesTraceContext()) { // decided once per client, not per call
             context.register(new TraceContextGuard(), Integer.MAX_VALUE);
         }
         return true;
@@ -86,7 +86,7 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
         if (credential == null) {
             return;
         }
-        ApiRuntime runtime = ApiRuntime.current();
+        ApiCallState runtime = ApiCallState.current();
         String endpoint = RateLimitRegistry.endpoint(request.getMethod(), request.getUri().getPath());
         String what = "X API call " + endpoint;
         Optional<RateLimit> limit = RateLimitRegistry.parse(response.getHeaders()::getFirst, runtime.clock().instant());

@@ -1,6 +1,6 @@
 package io.passerine.api;
 
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import java.time.Instant;
 
 /**

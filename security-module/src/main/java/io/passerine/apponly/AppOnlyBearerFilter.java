@@ -1,5 +1,6 @@
 package io.passerine.apponly;
 
+import io.passerine.api.BearerToken;
 import io.passerine.api.BearerFilter;
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -11,7 +12,7 @@ import jakarta.enterprise.inject.spi.CDI;
  * <p>Register it on a JAX-RS client ({@code client.register(new AppOnlyBearerFilter(tokens))}) or on a MicroProfile
  * Rest Client interface ({@code @RegisterProvider(AppOnlyBearerFilter.class)}: the no-argument constructor uses the
  * default client from CDI). JAX-RS wraps what a filter throws in a {@code ProcessingException}: its cause is the
- * typed {@link io.passerine.http.ProviderException}.
+ * typed {@link io.passerine.ProviderException}.
  */
 public class AppOnlyBearerFilter extends BearerFilter<BearerToken> {
 

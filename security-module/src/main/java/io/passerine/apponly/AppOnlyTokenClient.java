@@ -1,6 +1,7 @@
 package io.passerine.apponly;
 
-import io.passerine.http.ProviderException;
+import io.passerine.api.BearerToken;
+import io.passerine.ProviderException;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -3,9 +3,9 @@ package io.passerine.login;
 import io.passerine.login.internal.LoginBeans;
 import io.passerine.login.internal.LoginChallenge;
 import io.passerine.login.internal.LoginRuntime;
-import io.passerine.login.internal.LoginSessions;
+import io.passerine.login.internal.LoginAttribute;
 import io.passerine.login.internal.ReturnPath;
-import io.passerine.login.internal.SessionTokens;
+import io.passerine.login.internal.SessionLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -74,8 +74,8 @@ public final class StepUp {
     /** Where to send the browser when {@code scopes} are not all granted; empty when they are. */
     public static Optional<String> redirectFor(HttpServletRequest req, String... scopes) {
         Set<String> required = new LinkedHashSet<>(Arrays.asList(scopes));
-        SessionTokens st = LoginSessions.get(req);
-        if (st != null && st.peek().scopes().containsAll(required)) {
+        SessionLogin st = LoginAttribute.get(req);
+        if (st != null && st.grantedScopes().containsAll(required)) {
             return Optional.empty();
         }
         return Optional.of(loginUri(req, required));

@@ -1,5 +1,6 @@
 package io.passerine.login;
 
+import io.passerine.api.BearerToken;
 import io.passerine.api.BearerFilter;
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -9,42 +10,42 @@ import jakarta.enterprise.inject.spi.CDI;
  * policy ({@link BearerFilter}). A 401 is passed on: the user's grant was revoked, and only a new login helps.
  *
  * <p>Use it on the request thread of the user's request: {@code client.register(new UserBearerFilter())} (the
- * request-scoped {@link UserTokens} from CDI), {@code new UserBearerFilter(tokens)}, or on a MicroProfile Rest Client
+ * request-scoped {@link CurrentUser} from CDI), {@code new UserBearerFilter(tokens)}, or on a MicroProfile Rest Client
  * interface with {@code @RegisterProvider(UserBearerFilter.class)}.
  */
-public class UserBearerFilter extends BearerFilter<UserAccessToken> {
+public class UserBearerFilter extends BearerFilter<BearerToken> {
 
-    private final UserTokens tokens;
+    private final CurrentUser tokens;
 
     public UserBearerFilter() {
         this(null);
     }
 
-    public UserBearerFilter(UserTokens tokens) {
+    public UserBearerFilter(CurrentUser tokens) {
         this.tokens = tokens;
     }
 
     @Override
-    protected UserAccessToken credential() {
+    protected BearerToken credential() {
         return tokens().accessToken();
     }
 
     @Override
-    protected String authorization(UserAccessToken token) {
+    protected String authorization(BearerToken token) {
         return token.authorizationHeader();
     }
 
     @Override
-    protected String client(UserAccessToken token) {
+    protected String client(BearerToken token) {
         return "user:" + tokens().username();
     }
 
     @Override
-    protected boolean rejected(UserAccessToken token) {
+    protected boolean rejected(BearerToken token) {
         return false;
     }
 
-    private UserTokens tokens() {
-        return tokens != null ? tokens : CDI.current().select(UserTokens.class).get();
+    private CurrentUser tokens() {
+        return tokens != null ? tokens : CDI.current().select(CurrentUser.class).get();
     }
 }

@@ -8,8 +8,8 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.passerine.api.RateLimit;
-import io.passerine.metrics.internal.Metrics;
-import io.passerine.metrics.internal.OpenTelemetryMetrics;
+import io.passerine.internal.metrics.Metrics;
+import io.passerine.internal.metrics.OpenTelemetryMetrics;
 import java.util.Map;
 import java.util.function.Supplier;
 

@@ -21,7 +21,7 @@ import java.util.Map;
 public class AppOnlyResource {
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @POST
     @Path("token")

@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
 public class AuthorizeResource {
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

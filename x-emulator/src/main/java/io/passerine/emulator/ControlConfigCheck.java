@@ -13,7 +13,7 @@ public class ControlConfigCheck implements Extension {
 
     void check(@Observes AfterDeploymentValidation validation) {
         try {
-            EmulatorRuntime.controlGuard(ConfigProvider.getConfig(ControlConfigCheck.class.getClassLoader()));
+            ConfiguredEmulator.controlGuard(ConfigProvider.getConfig(ControlConfigCheck.class.getClassLoader()));
         } catch (IllegalStateException e) {
             validation.addDeploymentProblem(e);
         }

@@ -28,7 +28,7 @@ public class ControlFilter implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger(ControlFilter.class.getName());
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @Override
     public void filter(ContainerRequestContext request) {

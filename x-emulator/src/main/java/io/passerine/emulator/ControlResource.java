@@ -41,7 +41,7 @@ public class ControlResource {
     private static final Logger LOG = Logger.getLogger(ControlResource.class.getName());
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @GET
     @Path("stats")

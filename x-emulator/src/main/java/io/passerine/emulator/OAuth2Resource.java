@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 public class OAuth2Resource {
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @POST
     @Path("token")

@@ -32,7 +32,7 @@ public class TrafficFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(TrafficFilter.class.getName());
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

@@ -34,7 +34,7 @@ import java.util.Set;
 public class TweetsResource {
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @GET
     public Response lookup(@Context UriInfo uri, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

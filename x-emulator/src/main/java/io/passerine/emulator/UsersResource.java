@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class UsersResource {
 
     @Inject
-    EmulatorRuntime runtime;
+    ConfiguredEmulator runtime;
 
     @GET
     @Path("me")

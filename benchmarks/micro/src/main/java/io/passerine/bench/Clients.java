@@ -1,8 +1,8 @@
 package io.passerine.bench;
 
 import io.passerine.apponly.internal.DefaultAppOnlyTokenClient;
-import io.passerine.config.AppOnlySettings;
-import io.passerine.config.ConfigReader;
+import io.passerine.internal.config.AppOnlySettings;
+import io.passerine.internal.config.ConfigReader;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.passerine.bench;
 
-import io.passerine.apponly.BearerToken;
+import io.passerine.api.BearerToken;
 import io.passerine.apponly.internal.DefaultAppOnlyTokenClient;
 import java.net.URI;
 import java.net.http.HttpClient;

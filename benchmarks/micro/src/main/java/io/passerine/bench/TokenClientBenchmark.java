@@ -1,7 +1,7 @@
 package io.passerine.bench;
 
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.apponly.BearerToken;
+import io.passerine.api.BearerToken;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;

@@ -2,7 +2,7 @@ package io.passerine.sample.apponly;
 
 import io.passerine.apponly.AppOnly;
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;

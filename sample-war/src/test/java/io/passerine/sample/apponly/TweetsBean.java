@@ -2,7 +2,7 @@ package io.passerine.sample.apponly;
 
 import io.passerine.apponly.AppOnlyBearerFilter;
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;

@@ -1,7 +1,7 @@
 package io.passerine.sample.cluster;
 
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.cluster.internal.Hashes;
+import io.passerine.internal.cluster.Hashes;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.passerine.sample.login;
 
 import com.twitter.clientlib.ApiException;
-import io.passerine.login.UserTokens;
+import io.passerine.login.CurrentUser;
 import io.passerine.sample.xsdk.XSdk;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,14 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /api/sdk-user/*} (login required): X's official SDK with the logged-in user's access token, which
- * {@link UserTokens#accessToken()} refreshes first when it is due (test app).
+ * {@link CurrentUser#accessToken()} refreshes first when it is due (test app).
  */
 @RequestScoped
 @Path("sdk-user")
 public class SdkUserResource {
 
     @Inject
-    UserTokens tokens;
+    CurrentUser tokens;
 
     @Inject
     @ConfigProperty(name = "test.api-base")

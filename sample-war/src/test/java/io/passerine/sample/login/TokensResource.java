@@ -1,7 +1,7 @@
 package io.passerine.sample.login;
 
 import io.passerine.login.RequiresScopes;
-import io.passerine.login.UserTokens;
+import io.passerine.login.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,13 +13,13 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.TreeSet;
 
-/** Shows what {@link UserTokens} gives (a hash of the access token, never the token). Protected by web.xml. */
+/** Shows what {@link CurrentUser} gives (a hash of the access token, never the token). Protected by web.xml. */
 @RequestScoped
 @Path("tokens")
 public class TokensResource {
 
     @Inject
-    UserTokens tokens;
+    CurrentUser tokens;
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)

@@ -6,7 +6,7 @@ import com.twitter.clientlib.model.Get2TweetsResponse;
 import com.twitter.clientlib.model.Problem;
 import com.twitter.clientlib.model.Tweet;
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.apponly.BearerToken;
+import io.passerine.api.BearerToken;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ApplicationPath;

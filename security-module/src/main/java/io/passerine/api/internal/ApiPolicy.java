@@ -22,7 +22,7 @@ public final class ApiPolicy {
     public sealed interface Decision permits Pass, Retry, Fail {
     }
 
-    public record Pass() implements Decision {
+    record Pass() implements Decision {
     }
 
     public record Retry(Duration delay) implements Decision {
@@ -43,7 +43,7 @@ public final class ApiPolicy {
         return settings.propagateTraceContext();
     }
 
-    public ApiPolicy(ApiSettings settings, Clock clock) {
+    ApiPolicy(ApiSettings settings, Clock clock) {
         this(settings, clock, bound -> bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
     }
 

@@ -1,7 +1,7 @@
 package io.passerine.api.internal;
 
-import io.passerine.config.ConfigReader;
-import io.passerine.config.ConfigurationException;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.ConfigurationException;
 import java.time.Duration;
 
 /**

@@ -2,9 +2,9 @@ package io.passerine.apponly.internal;
 
 import io.passerine.apponly.AppOnly;
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.config.AppOnlySettings;
-import io.passerine.config.ConfigReader;
-import io.passerine.config.ConfigurationException;
+import io.passerine.internal.config.AppOnlySettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.ConfigurationException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;

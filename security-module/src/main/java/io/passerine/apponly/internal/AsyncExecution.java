@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
  * container's {@code ManagedExecutorService} ({@link ManagedAsyncExecution}) or the library's own small executor
  * ({@link #library()}). Plain Java: the protocol layer sees only this interface.
  */
-public interface AsyncExecution {
+interface AsyncExecution {
 
     /** Runs a token request: one short, blocking HTTP call (bounded by the configured timeouts). */
     Executor executor();

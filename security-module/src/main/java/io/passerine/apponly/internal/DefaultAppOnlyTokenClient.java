@@ -1,11 +1,11 @@
 package io.passerine.apponly.internal;
 
 import io.passerine.apponly.AppOnlyTokenClient;
-import io.passerine.apponly.BearerToken;
-import io.passerine.config.AppOnlySettings;
+import io.passerine.api.BearerToken;
+import io.passerine.internal.config.AppOnlySettings;
 import java.lang.System.Logger.Level;
-import io.passerine.cluster.internal.SharedCache;
-import io.passerine.metrics.internal.Metrics;
+import io.passerine.internal.cluster.SharedCache;
+import io.passerine.internal.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;

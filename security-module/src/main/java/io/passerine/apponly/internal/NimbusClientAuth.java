@@ -3,7 +3,7 @@ package io.passerine.apponly.internal;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
-import io.passerine.config.AppOnlySettings;
+import io.passerine.internal.config.AppOnlySettings;
 
 /** The app's API key and secret as Nimbus HTTP Basic client authentication. */
 final class NimbusClientAuth {

@@ -1,8 +1,8 @@
 package io.passerine.apponly.internal;
 
-import io.passerine.apponly.BearerToken;
-import io.passerine.cluster.internal.Hashes;
-import io.passerine.cluster.internal.SharedCache;
+import io.passerine.api.BearerToken;
+import io.passerine.internal.cluster.Hashes;
+import io.passerine.internal.cluster.SharedCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.passerine.apponly.internal;
 
-import io.passerine.apponly.BearerToken;
-import io.passerine.http.ProviderException;
+import io.passerine.api.BearerToken;
+import io.passerine.ProviderException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;

@@ -6,11 +6,11 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
-import io.passerine.apponly.BearerToken;
-import io.passerine.config.AppOnlySettings;
-import io.passerine.http.ProviderCall;
-import io.passerine.http.ProviderErrors;
-import io.passerine.http.ProviderException;
+import io.passerine.api.BearerToken;
+import io.passerine.internal.config.AppOnlySettings;
+import io.passerine.internal.http.ProviderCall;
+import io.passerine.internal.http.ProviderErrors;
+import io.passerine.ProviderException;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
-import io.passerine.http.ProviderErrors;
+import io.passerine.internal.http.ProviderErrors;
 import io.passerine.login.internal.LoginFailure.Kind;
 import java.net.URI;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * replayed callback finds nothing (RFC 9700 §4.7); no parameter may repeat (RFC 6749 §3.1); with a configured issuer
  * {@code iss} (RFC 9207 §2.4) must be present and equal it; {@code error=access_denied} is a cancelled login.
  */
-public final class CallbackValidator {
+final class CallbackValidator {
 
     /** Printable ASCII (VSCHAR), no space at either end. */
     private static final Pattern CODE = Pattern.compile("[\\x21-\\x7E](?:[\\x20-\\x7E]*[\\x21-\\x7E])?");
@@ -27,13 +27,13 @@ public final class CallbackValidator {
     private final URI redirectUri;
     private final Optional<String> issuer;
 
-    public CallbackValidator(URI redirectUri, Optional<String> issuer) {
+    CallbackValidator(URI redirectUri, Optional<String> issuer) {
         this.redirectUri = redirectUri;
         this.issuer = issuer;
     }
 
     /** An accepted callback: the transaction it belongs to and the code to exchange. */
-    public record Accepted(LoginTransaction transaction, AuthorizationCode code) {
+    record Accepted(LoginTransaction transaction, AuthorizationCode code) {
         @Override
         public String toString() {
             return "Accepted[" + transaction + "]";

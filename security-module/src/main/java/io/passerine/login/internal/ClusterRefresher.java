@@ -1,7 +1,7 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Hashes;
-import io.passerine.cluster.internal.SharedCache;
+import io.passerine.internal.cluster.Hashes;
+import io.passerine.internal.cluster.SharedCache;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ import java.util.Optional;
  * first node refreshes and publishes the new token set, sealed ({@link SharedCache#seal}), under that
  * hash (for the cache's lifetime); every other
  * node, before and after taking the lock, finds it there and uses it without calling the provider. The per-session
- * single flight in {@link SessionTokens} still coalesces the requests of one node first.
+ * single flight in {@link SessionLogin} still coalesces the requests of one node first.
  */
 final class ClusterRefresher extends Refresher {
 
@@ -25,16 +25,16 @@ final class ClusterRefresher extends Refresher {
     }
 
     @Override
-    public TokenSet refresh(TokenSet current) {
+    public GrantedTokens refresh(GrantedTokens current) {
         if (!current.hasRefreshToken()) {
             return super.refresh(current); // throws LoginRequiredException
         }
         String key = "refreshed:" + Hashes.sha256(current.refreshToken());
         return cache.singleFlight(key + ":lock", lease, lease.multipliedBy(2),
                 () -> Optional.ofNullable(cache.get(key)).flatMap(v -> cache.open(v, key))
-                        .map(TokenSet::decode),
+                        .map(GrantedTokens::decode),
                 () -> {
-                    TokenSet next = super.refresh(current);
+                    GrantedTokens next = super.refresh(current);
                     cache.put(key, cache.seal(next.encode(), key));
                     return next;
                 });

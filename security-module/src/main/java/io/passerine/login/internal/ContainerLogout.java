@@ -22,12 +22,12 @@ final class ContainerLogout {
 
     /** Ends the X login of {@code req}'s session, if any; never throws for a revocation failure. */
     static void end(LoginRuntime rt, HttpServletRequest req) {
-        SessionTokens st = LoginSessions.get(req);
+        SessionLogin st = LoginAttribute.get(req);
         if (st == null) {
             return;
         }
-        TokenSet tokens = st.drop();
-        LoginSessions.touch(req, st);
+        GrantedTokens tokens = st.drop();
+        LoginAttribute.touch(req, st);
         if (tokens == null) {
             return; // a concurrent logout got them first
         }

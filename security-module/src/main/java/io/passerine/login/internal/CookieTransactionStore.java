@@ -1,6 +1,6 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Hashes;
+import io.passerine.internal.cluster.Hashes;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

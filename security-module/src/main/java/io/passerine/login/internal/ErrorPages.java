@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.login.LoginErrorAttributes;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,15 +10,11 @@ import java.util.Optional;
 
 /**
  * Ends a failed login with a small HTML page and the failure's status (400, 403 cancelled, 502, 504), or forwards
- * to the application's own page ({@code passerine.login.error-page}) with the request attributes
- * {@code io.passerine.login.error.status}, {@code .title} and {@code .message} (plain text: escape it). No stack
+ * to the application's own page ({@code passerine.login.error-page}) with the request attributes of
+ * {@link LoginErrorAttributes} (plain text: escape it). No stack
  * trace, provider text HTML-escaped, nothing cached.
  */
-public final class ErrorPages {
-
-    public static final String ATTR_STATUS = "io.passerine.login.error.status";
-    public static final String ATTR_TITLE = "io.passerine.login.error.title";
-    public static final String ATTR_MESSAGE = "io.passerine.login.error.message";
+final class ErrorPages {
 
     private ErrorPages() {
     }
@@ -28,9 +25,9 @@ public final class ErrorPages {
         res.setStatus(status);
         res.setHeader("Cache-Control", "no-store");
         if (appPage.isPresent()) {
-            req.setAttribute(ATTR_STATUS, status);
-            req.setAttribute(ATTR_TITLE, failure.kind().title());
-            req.setAttribute(ATTR_MESSAGE, failure.getMessage());
+            req.setAttribute(LoginErrorAttributes.STATUS, status);
+            req.setAttribute(LoginErrorAttributes.TITLE, failure.kind().title());
+            req.setAttribute(LoginErrorAttributes.MESSAGE, failure.getMessage());
             return ctx.forward(appPage.get());
         }
         res.setContentType("text/html;charset=UTF-8");

@@ -19,7 +19,7 @@ public final class FormData implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
     /** The ceiling of any configured cap: the form must fit in the sealed transaction cookie (≈ 4 KiB). */
-    public static final int MAX_BYTES = 2048;
+    static final int MAX_BYTES = 2048;
 
     private final String encoded;
     private final transient Map<String, List<String>> parameters;
@@ -53,7 +53,7 @@ public final class FormData implements Serializable {
     }
 
     /** The body as sent ({@code a=1&b=x+y}). */
-    public String encoded() {
+    String encoded() {
         return encoded;
     }
 

@@ -21,17 +21,17 @@ import java.util.Set;
  * have to be validated by a store of Passerine's own, and the application's validating stores (a database store for
  * its FORM login, say) would be run on X callers too.
  */
-public final class GroupSource {
+final class GroupSource {
 
     /** The {@code identityStoreId} of the results the stores are given. */
-    public static final String STORE_ID = "passerine-x";
+    static final String STORE_ID = "passerine-x";
     /** No stores: no extra groups. */
     public static final GroupSource NONE = new GroupSource(List.of());
 
     private final List<IdentityStore> stores;
 
     /** @param candidates every identity store bean of the application; the group-only ones are kept, by priority */
-    public GroupSource(Iterable<IdentityStore> candidates) {
+    GroupSource(Iterable<IdentityStore> candidates) {
         List<IdentityStore> kept = new ArrayList<>();
         for (IdentityStore s : candidates) {
             Set<ValidationType> types = s.validationTypes();
@@ -53,7 +53,7 @@ public final class GroupSource {
      * The groups the stores give {@code user}, besides {@code known} (which they are shown); never null. A store that
      * throws fails the login (roles that cannot be decided must not silently be left out).
      */
-    public Set<String> groupsOf(UserInfo user, Set<String> known) {
+    Set<String> groupsOf(UserInfo user, Set<String> known) {
         if (stores.isEmpty()) {
             return Set.of();
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code ""} is the whole document, {@code /a/b/0} walks members and array indexes, {@code ~1} is {@code /} and
  * {@code ~0} is {@code ~} (§4: {@code ~1} first, then {@code ~0}).
  */
-public final class JsonPointer {
+final class JsonPointer {
 
     private JsonPointer() {
     }

@@ -1,10 +1,10 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ClusterSettings;
-import io.passerine.config.ConfigReader;
-import io.passerine.config.LoginSettings;
-import io.passerine.login.UserTokens;
-import io.passerine.metrics.internal.Telemetry;
+import io.passerine.internal.config.ClusterSettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.internal.config.LoginSettings;
+import io.passerine.login.CurrentUser;
+import io.passerine.internal.metrics.Telemetry;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * CDI glue (added as an {@code @ApplicationScoped} bean by {@link LoginExtension} only when the login is enabled):
  * holds the {@link LoginRuntime} built from MicroProfile Config and the application's {@link Clock} (a {@code Clock}
  * bean if the application has exactly one, else the system UTC clock), the {@link GroupSource} of its identity stores,
- * and produces {@link UserTokens}.
+ * and produces {@link CurrentUser}.
  */
 public class LoginBeans {
 
@@ -39,7 +39,7 @@ public class LoginBeans {
 
     private volatile LoginRuntime runtime;
 
-    public LoginRuntime runtime() {
+    LoginRuntime runtime() {
         LoginRuntime r = runtime;
         return r != null ? r : build();
     }
@@ -58,7 +58,7 @@ public class LoginBeans {
     }
 
     /** The application's group-providing identity stores (looked up once; none in unit tests). */
-    public GroupSource groupSource() {
+    GroupSource groupSource() {
         GroupSource g = groupSource;
         if (g == null) {
             g = identityStores == null ? GroupSource.NONE : new GroupSource(identityStores);
@@ -69,8 +69,8 @@ public class LoginBeans {
 
     @Produces
     @RequestScoped
-    UserTokens userTokens(HttpServletRequest request) {
-        return new SessionUserTokens(request, runtime());
+    CurrentUser userTokens(HttpServletRequest request) {
+        return new SessionCurrentUser(request, runtime());
     }
 
     /** The runtime of the current application, or null when it has no {@code @XLoginMechanismDefinition}. */

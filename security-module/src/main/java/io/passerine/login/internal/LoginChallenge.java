@@ -1,6 +1,6 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ApiDetection;
+import io.passerine.internal.config.ApiDetection;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +27,7 @@ public final class LoginChallenge {
 
     private static final System.Logger LOG = System.getLogger(LoginChallenge.class.getName());
     /** The auth-scheme of the challenge. */
-    public static final String SCHEME = "OAuth2-Login";
+    static final String SCHEME = "OAuth2-Login";
 
     private LoginChallenge() {
     }
@@ -67,7 +67,7 @@ public final class LoginChallenge {
     }
 
     /** The same 401 as a JAX-RS response (the login-required mapper and the scope filter). */
-    public static jakarta.ws.rs.core.Response jaxrs(HttpServletRequest req) {
+    static jakarta.ws.rs.core.Response jaxrs(HttpServletRequest req) {
         return jakarta.ws.rs.core.Response.status(HttpServletResponse.SC_UNAUTHORIZED)
                 .header("WWW-Authenticate", header(req.getContextPath())).header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")

@@ -1,8 +1,8 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ConfigReader;
-import io.passerine.config.ConfigurationException;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.ConfigurationException;
+import io.passerine.internal.config.LoginSettings;
 import io.passerine.login.XLoginMechanismDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,10 +50,5 @@ public class LoginExtension implements Extension {
         } catch (ConfigurationException e) {
             adv.addDeploymentProblem(e);
         }
-    }
-
-    /** Whether this application enabled the login (for tests and diagnostics). */
-    public boolean enabled() {
-        return enabled;
     }
 }

@@ -2,10 +2,10 @@ package io.passerine.login.internal;
 
 /**
  * A login that cannot go on, with the HTTP status and a short text for the user. The text never contains a code,
- * state, verifier, token or secret; provider text in it is cleaned by {@link io.passerine.http.ProviderErrors} and
+ * state, verifier, token or secret; provider text in it is cleaned by {@link io.passerine.internal.http.ProviderErrors} and
  * must still be HTML-escaped when rendered.
  */
-public final class LoginFailure extends RuntimeException {
+final class LoginFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,18 +50,18 @@ public final class LoginFailure extends RuntimeException {
 
     private final Kind kind;
 
-    public LoginFailure(Kind kind, String message) {
+    LoginFailure(Kind kind, String message) {
         super(message, null, false, false);
         this.kind = kind;
     }
 
-    public Kind kind() {
+    Kind kind() {
         return kind;
     }
 
     /** The failure to show for a provider call that failed. */
-    public static LoginFailure from(io.passerine.http.ProviderException e) {
-        Kind kind = e.failure() == io.passerine.http.ProviderException.Failure.TIMEOUT ? Kind.TIMEOUT : Kind.PROVIDER;
+    public static LoginFailure from(io.passerine.ProviderException e) {
+        Kind kind = e.failure() == io.passerine.ProviderException.Failure.TIMEOUT ? Kind.TIMEOUT : Kind.PROVIDER;
         return new LoginFailure(kind, e.getMessage());
     }
 }

@@ -1,10 +1,10 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Sealer;
-import io.passerine.cluster.internal.SharedCache;
-import io.passerine.config.ClusterSettings;
-import io.passerine.config.LoginSettings;
-import io.passerine.metrics.internal.Metrics;
+import io.passerine.internal.cluster.Sealer;
+import io.passerine.internal.cluster.SharedCache;
+import io.passerine.internal.config.ClusterSettings;
+import io.passerine.internal.config.LoginSettings;
+import io.passerine.internal.metrics.Metrics;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -18,7 +18,7 @@ public final class LoginRuntime {
     /** Context-relative path that starts a login (step-up): {@code ?scope=...&return=...}. */
     public static final String LOGIN_PATH = "/oauth2/login";
     /** Context-relative path of the logout (POST). */
-    public static final String LOGOUT_PATH = "/oauth2/logout";
+    static final String LOGOUT_PATH = "/oauth2/logout";
 
     private final LoginSettings settings;
     private final Clock clock;
@@ -34,7 +34,7 @@ public final class LoginRuntime {
 
     private final Metrics metrics;
 
-    public LoginRuntime(LoginSettings settings, Clock clock) {
+    LoginRuntime(LoginSettings settings, Clock clock) {
         this(settings, clock, ClusterSettings.NONE, Metrics.NONE);
     }
 
@@ -42,7 +42,7 @@ public final class LoginRuntime {
      * With {@code cluster}: cookie-held transactions and a shared JCache when configured (see README); token
      * requests, refreshes, logins and login failures are recorded in {@code metrics}.
      */
-    public LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster, Metrics metrics) {
+    LoginRuntime(LoginSettings settings, Clock clock, ClusterSettings cluster, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
@@ -55,7 +55,7 @@ public final class LoginRuntime {
         this.sameOrigin = new SameOrigin(settings.redirectUri());
         this.forms = new SavedForms(new FormKeeper(sameOrigin, settings.policy().maxSavedForm()), clock);
         Sealer sealer = Sealer.of(cluster);
-        SessionTokens.sealWith(sealer);
+        SessionLogin.sealWith(sealer);
         if (cluster.loginCache().isPresent()) {
             Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
                     ? settings.transactionMaxAge() : Duration.ofMinutes(10);
@@ -70,12 +70,12 @@ public final class LoginRuntime {
     }
 
     /** Where the login transactions of this request are kept (session or encrypted cookie). */
-    public TransactionStore transactions(HttpServletRequest request, HttpServletResponse response) {
+    TransactionStore transactions(HttpServletRequest request, HttpServletResponse response) {
         return transactions.open(request, response);
     }
 
     /** The raw request path of the callback: the path of the configured redirect URI. */
-    public String callbackPath() {
+    String callbackPath() {
         return settings.redirectUri().getRawPath();
     }
 
@@ -83,7 +83,7 @@ public final class LoginRuntime {
      * The groups of a logged-in user: the configured default groups plus every scope the provider granted (a token
      * response without {@code scope} grants none: see {@link TokenEndpoint#parse}).
      */
-    public Set<String> groups(TokenSet tokens) {
+    Set<String> groups(GrantedTokens tokens) {
         Set<String> groups = new LinkedHashSet<>(settings.defaultGroups());
         if (tokens != null) {
             groups.addAll(tokens.scopes());
@@ -91,15 +91,15 @@ public final class LoginRuntime {
         return groups;
     }
 
-    /** A logged-in session's groups: {@link #groups(TokenSet)} plus those its identity stores gave at login. */
-    public Set<String> groups(SessionTokens session) {
+    /** A logged-in session's groups: {@link #groups(GrantedTokens)} plus those its identity stores gave at login. */
+    Set<String> groups(SessionLogin session) {
         Set<String> groups = groups(session.peek());
         groups.addAll(session.appGroups());
         return groups;
     }
 
     /** Bounds the query of the callback and of {@code /oauth2/login} before it is parsed. */
-    public QueryGuard queryGuard() {
+    QueryGuard queryGuard() {
         return queryGuard;
     }
 
@@ -111,7 +111,7 @@ public final class LoginRuntime {
         return clock;
     }
 
-    public CallbackValidator validator() {
+    CallbackValidator validator() {
         return validator;
     }
 
@@ -119,11 +119,11 @@ public final class LoginRuntime {
         return exchange;
     }
 
-    public UserInfoClient userInfo() {
+    UserInfoClient userInfo() {
         return userInfo;
     }
 
-    public Refresher refresher() {
+    Refresher refresher() {
         return refresher;
     }
 

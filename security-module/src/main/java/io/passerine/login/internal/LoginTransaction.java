@@ -7,7 +7,7 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.config.LoginSettings;
 import java.io.Serial;
 import java.io.Serializable;
 import java.net.URI;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * form POST started the login, that form ({@link FormData}, issue 20: shown again after the login, never replayed).
  * Kept sealed; {@link #toString()} shows neither the state, the verifier nor the form's values.
  */
-public final class LoginTransaction implements Serializable {
+final class LoginTransaction implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -50,7 +50,7 @@ public final class LoginTransaction implements Serializable {
     }
 
     /** This transaction keeping {@code form} (none when empty) for the page it returns to. */
-    public LoginTransaction withForm(Optional<FormData> form) {
+    LoginTransaction withForm(Optional<FormData> form) {
         return new LoginTransaction(state, verifier, returnPath, scopes, createdAt, form.orElse(null));
     }
 
@@ -64,7 +64,7 @@ public final class LoginTransaction implements Serializable {
      * The authorization request (RFC 6749 §4.1.1 + RFC 7636 §4.3): response_type=code, client_id, the configured
      * redirect_uri exactly, scope, state, code_challenge and code_challenge_method=S256 (never plain).
      */
-    public URI authorizationUri(LoginSettings settings) {
+    URI authorizationUri(LoginSettings settings) {
         return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                 new ClientID(settings.clientId()))
                 .endpointURI(settings.authorizeUri())
@@ -80,11 +80,11 @@ public final class LoginTransaction implements Serializable {
         return state;
     }
 
-    public CodeVerifier verifier() {
+    CodeVerifier verifier() {
         return new CodeVerifier(verifier);
     }
 
-    public String returnPath() {
+    String returnPath() {
         return returnPath;
     }
 

@@ -2,23 +2,23 @@ package io.passerine.login.internal;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import io.passerine.login.LoginRequiredException;
-import io.passerine.metrics.internal.Metrics;
+import io.passerine.internal.metrics.Metrics;
 import java.time.Duration;
 
 /**
  * Refreshes the user's access token (RFC 6749 §6). X rotates refresh tokens: the answer's new refresh token replaces
- * the old one (which then fails), so callers must make this single-flight ({@link SessionTokens}). When the answer
+ * the old one (which then fails), so callers must make this single-flight ({@link SessionLogin}). When the answer
  * has no refresh token the old one is kept (§6 allows both).
  */
-public class Refresher {
+class Refresher {
 
     private final TokenEndpoint endpoint;
     private final Duration backoffMin;
     private final Duration backoffMax;
 
-    public Refresher(TokenEndpoint endpoint) {
+    Refresher(TokenEndpoint endpoint) {
         this.endpoint = endpoint;
         this.backoffMin = endpoint.settings().policy().refreshBackoffMin();
         this.backoffMax = endpoint.settings().policy().refreshBackoffMax();
@@ -37,7 +37,7 @@ public class Refresher {
     }
 
     /** A refresh whose result nobody may use (the user logged out meanwhile): revoke it, best effort. */
-    public void orphaned(TokenSet refreshed) {
+    void orphaned(GrantedTokens refreshed) {
         new Revoker(endpoint).revoke(refreshed);
     }
 
@@ -45,10 +45,10 @@ public class Refresher {
      * @throws LoginRequiredException when the provider rejects the refresh token (400/401: revoked, rotated, expired)
      * @throws ProviderException on timeout, unreachable provider, 5xx or garbage (the tokens may be retried later)
      */
-    public TokenSet refresh(TokenSet current) {
+    public GrantedTokens refresh(GrantedTokens current) {
         Metrics metrics = endpoint.metrics();
         try {
-            TokenSet next = refreshOnce(current);
+            GrantedTokens next = refreshOnce(current);
             metrics.refresh(TokenEndpoint.CLIENT, Metrics.REFRESHED);
             return next;
         } catch (LoginRequiredException e) {
@@ -60,11 +60,11 @@ public class Refresher {
         }
     }
 
-    private TokenSet refreshOnce(TokenSet current) {
+    private GrantedTokens refreshOnce(GrantedTokens current) {
         if (!current.hasRefreshToken()) {
             throw new LoginRequiredException("The access token expired and there is no refresh token");
         }
-        TokenSet next;
+        GrantedTokens next;
         try {
             next = endpoint.request(new RefreshTokenGrant(new RefreshToken(current.refreshToken())),
                     current.scopes(), "token request (refresh)"); // no scope in the answer: the previous grant
@@ -77,6 +77,6 @@ public class Refresher {
             throw e;
         }
         return next.hasRefreshToken() ? next
-                : new TokenSet(next.accessToken(), next.expiresAt(), current.refreshToken(), next.scopes());
+                : new GrantedTokens(next.accessToken(), next.expiresAt(), current.refreshToken(), next.scopes());
     }
 }

@@ -1,7 +1,7 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.ApiDetection;
-import io.passerine.config.ApiDetection.Signal;
+import io.passerine.internal.config.ApiDetection;
+import io.passerine.internal.config.ApiDetection.Signal;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * <li>anything else, a request without any of these headers included, is a navigation (the behaviour before).</li>
  * </ol>
  */
-public enum RequestKind {
+enum RequestKind {
     /** A top-level browser navigation: may be redirected to the login. */
     NAVIGATION,
     /** Not a navigation: 401 with a {@code WWW-Authenticate} challenge, never a redirect. */

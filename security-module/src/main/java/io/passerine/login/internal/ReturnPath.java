@@ -19,7 +19,7 @@ public final class ReturnPath {
     }
 
     /** The candidate if it is a safe same-origin path (with optional query), else empty. */
-    public static Optional<String> sanitize(String candidate) {
+    static Optional<String> sanitize(String candidate) {
         if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH
                 || candidate.charAt(0) != '/' || candidate.startsWith("//") || candidate.indexOf('\\') >= 0
                 || candidate.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {

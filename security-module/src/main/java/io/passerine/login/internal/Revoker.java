@@ -2,7 +2,7 @@ package io.passerine.login.internal;
 
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
-import io.passerine.http.ProviderException;
+import io.passerine.ProviderException;
 import java.lang.System.Logger.Level;
 
 /**
@@ -10,18 +10,18 @@ import java.lang.System.Logger.Level;
  * which also ends its access tokens at most providers), then the access token. A failure is logged without token
  * values and never stops the logout.
  */
-public final class Revoker {
+final class Revoker {
 
     private static final System.Logger LOG = System.getLogger(Revoker.class.getName());
 
     private final TokenEndpoint endpoint;
 
-    public Revoker(TokenEndpoint endpoint) {
+    Revoker(TokenEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 
     /** @return true when every revocation call succeeded */
-    public boolean revoke(TokenSet tokens) {
+    public boolean revoke(GrantedTokens tokens) {
         if (tokens == null) {
             return true;
         }
@@ -40,7 +40,7 @@ public final class Revoker {
      *
      * @return true when every revocation call succeeded
      */
-    public boolean supersede(TokenSet old, TokenSet next, boolean sameUser) {
+    boolean supersede(GrantedTokens old, GrantedTokens next, boolean sameUser) {
         if (old == null) {
             return true;
         }

@@ -1,210 +1,36 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Sealer;
-import io.passerine.http.ProviderException;
-import io.passerine.login.LoginRequiredException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The logged-in user and their tokens, held in the HTTP session (never sent to the browser). {@link #current} hands
- * out a valid access token; an expired one is refreshed single-flight: of N concurrent requests of one session
- * exactly one calls the token endpoint, the others wait for its result. The fast path is lock-free (one volatile
- * read); the refresh is coordinated with an {@code AtomicReference<CompletableFuture>}, never {@code synchronized}.
- *
- * <p>A refresh that fails for a transient reason (5xx, 429, timeout, unreachable, garbage) is not retried by every
- * request of the session: the session backs off ({@link Refresher#backoff}, doubling), per node. Inside the backoff
- * a still-valid access token (expiring within the skew, not yet expired) keeps being used; an expired one makes
- * {@link #current} fail fast with {@code BACKING_OFF} and the time of the next try, without a call. A success
- * ends the backoff; a rejected refresh token still means a new login.
+ * The name Passerine 0.1 gave {@link SessionLogin}, kept only so that a session serialized by 0.1 (persisted, or
+ * replicated before an upgrade) still restores: the same serialVersionUID, fields and sealed tokens, resolved to a
+ * {@link SessionLogin} when read. Never written.
  */
-public final class SessionTokens implements Serializable {
+final class SessionTokens implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 2L;
-    private static final System.Logger LOG = System.getLogger(SessionTokens.class.getName());
-    /** The AAD of the sealed tokens in a serialized session. */
-    private static final String CONTEXT = "io.passerine.session-tokens";
-    /** Seals the tokens when a session is replicated or persisted: the application's, set by {@link LoginRuntime}. */
-    private static volatile Sealer sealer = Sealer.random();
 
-    private final UserInfo user;
-    /** Groups from the application's identity stores ({@link GroupSource}), decided at login; null in old sessions. */
-    private final Set<String> appGroups;
-    private transient AtomicReference<TokenSet> tokens;
-    private transient AtomicReference<CompletableFuture<TokenSet>> inflight = new AtomicReference<>();
-    /** Transient failures in a row and when the next refresh call may be made; null when not backing off. */
-    private transient volatile Backoff backoff;
+    private UserInfo user;
+    private Set<String> appGroups;
+    private transient GrantedTokens tokens;
 
-    private record Backoff(int failures, Instant until) {
-    }
-
-    public SessionTokens(UserInfo user, TokenSet tokens) {
-        this(user, tokens, Set.of());
-    }
-
-    /** With the groups the application's identity stores gave the user at login. */
-    public SessionTokens(UserInfo user, TokenSet tokens, Set<String> appGroups) {
-        this.user = user;
-        this.appGroups = Set.copyOf(appGroups);
-        this.tokens = new AtomicReference<>(tokens);
-    }
-
-    public UserInfo user() {
-        return user;
-    }
-
-    /** The groups the application's identity stores gave at login (never null). */
-    public Set<String> appGroups() {
-        return appGroups == null ? Set.of() : appGroups;
-    }
-
-    /** The tokens as they are now (possibly expired), or null once dropped. */
-    public TokenSet peek() {
-        return tokens.get();
-    }
-
-    /** Forgets the tokens (logout, rejected refresh): later calls need a new login. */
-    public TokenSet drop() {
-        return tokens.getAndSet(null);
-    }
-
-    /**
-     * A token set whose access token is valid for at least {@code skew}, refreshing once if needed.
-     *
-     * @throws LoginRequiredException no tokens, no refresh token, or the refresh was rejected (tokens dropped)
-     * @throws ProviderException the refresh failed for a transient reason (tokens kept)
-     */
-    public TokenSet current(Clock clock, Duration skew, Refresher refresher) {
-        while (true) {
-            TokenSet now = tokens.get();
-            if (now == null) {
-                throw new LoginRequiredException("Not logged in (no tokens in this session)");
-            }
-            if (!now.expired(clock, skew)) {
-                return now;
-            }
-            Backoff b = backoff;
-            if (b != null && clock.instant().isBefore(b.until())) {
-                return usableWhileBackingOff(now, clock, b);
-            }
-            CompletableFuture<TokenSet> running = inflight.get();
-            if (running != null) {
-                return await(running);
-            }
-            CompletableFuture<TokenSet> mine = new CompletableFuture<>();
-            if (!inflight.compareAndSet(null, mine)) {
-                continue; // another request started the refresh just now: wait for it
-            }
-            try {
-                TokenSet again = tokens.get();
-                if (again != now) { // a refresh finished between our reads: use (or re-check) its result
-                    mine.complete(again);
-                    continue;
-                }
-                return refresh(now, refresher, mine, clock);
-            } finally {
-                inflight.compareAndSet(mine, null);
-            }
-        }
-    }
-
-    private TokenSet refresh(TokenSet now, Refresher refresher, CompletableFuture<TokenSet> mine, Clock clock) {
-        try {
-            TokenSet next = refresher.refresh(now);
-            backoff = null;
-            if (!tokens.compareAndSet(now, next)) { // logged out during the refresh: the rotated grant dies too
-                refresher.orphaned(next);
-                throw new LoginRequiredException("Logged out while the tokens were being refreshed");
-            }
-            mine.complete(next);
-            return next;
-        } catch (LoginRequiredException e) {
-            tokens.compareAndSet(now, null);
-            mine.completeExceptionally(e);
-            throw e;
-        } catch (ProviderException e) { // transient: back off; a still-valid token serves meanwhile
-            Backoff before = backoff;
-            int failures = before == null ? 1 : before.failures() + 1;
-            backoff = new Backoff(failures, clock.instant().plus(refresher.backoff(failures)));
-            if (!now.expired(clock, Duration.ZERO)) {
-                mine.complete(now);
-                return now;
-            }
-            mine.completeExceptionally(e);
-            throw e;
-        } catch (RuntimeException | Error e) { // waiters must never hang, whatever the leader hit
-            mine.completeExceptionally(e);
-            throw e;
-        }
-    }
-
-    private static TokenSet usableWhileBackingOff(TokenSet now, Clock clock, Backoff b) {
-        if (!now.expired(clock, Duration.ZERO)) {
-            return now;
-        }
-        throw new ProviderException(ProviderException.Failure.BACKING_OFF, "The access token expired and its refresh "
-                + "failed " + b.failures() + " time(s) in a row; the next try is at " + b.until(), 0, null,
-                b.until(), null);
-    }
-
-    private static TokenSet await(CompletableFuture<TokenSet> f) {
-        try {
-            TokenSet t = f.join();
-            if (t == null) {
-                throw new LoginRequiredException("Not logged in (tokens were dropped)");
-            }
-            return t;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
-    }
-
-    /** The sealer of serialized sessions of this application (its {@code passerine.keys}, or a per-JVM key). */
-    static void sealWith(Sealer s) {
-        sealer = s;
-    }
-
-    /** A serialized session holds the tokens only sealed (checklist 33): a dump of the session store shows none. */
-    @Serial
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-        TokenSet t = tokens.get();
-        out.writeObject(t == null ? null : sealer.seal(t.encode(), CONTEXT));
+    private SessionTokens() {
     }
 
     @Serial
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        inflight = new AtomicReference<>();
-        Object sealed = in.readObject();
-        TokenSet t = null;
-        if (sealed instanceof String s) {
-            t = sealer.openText(s, CONTEXT, 64 * 1024).map(TokenSet::decode).orElse(null);
-            if (t == null) {
-                LOG.log(System.Logger.Level.WARNING, "The X tokens of a restored session cannot be opened (sealed "
-                        + "under other keys): the user must log in again. Configure the same passerine.keys on "
-                        + "every node.");
-            }
-        }
-        tokens = new AtomicReference<>(t);
+        tokens = SessionLogin.open(in.readObject());
     }
 
-    @Override
-    public String toString() {
-        return "SessionTokens[user=" + user.principal() + ", " + tokens.get() + "]";
+    @Serial
+    private Object readResolve() {
+        return new SessionLogin(user, tokens, appGroups == null ? Set.of() : appGroups);
     }
 }

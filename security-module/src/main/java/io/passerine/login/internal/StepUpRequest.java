@@ -1,6 +1,6 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.LoginPolicy;
+import io.passerine.internal.config.LoginPolicy;
 import io.passerine.login.internal.LoginFailure.Kind;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Set;
  * @param scopes the extra scopes, allowlisted, in the order asked
  * @param returnPath where the browser goes after the login
  */
-public record StepUpRequest(List<String> scopes, String returnPath) {
+record StepUpRequest(List<String> scopes, String returnPath) {
 
     public StepUpRequest {
         scopes = List.copyOf(scopes);

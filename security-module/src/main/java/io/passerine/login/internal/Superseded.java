@@ -20,10 +20,10 @@ final class Superseded {
     private static final System.Logger LOG = System.getLogger(Superseded.class.getName());
     private static final Superseded NOTHING = new Superseded(null, true);
 
-    private final TokenSet tokens;
+    private final GrantedTokens tokens;
     private final boolean sameUser;
 
-    private Superseded(TokenSet tokens, boolean sameUser) {
+    private Superseded(GrantedTokens tokens, boolean sameUser) {
         this.tokens = tokens;
         this.sameUser = sameUser;
     }
@@ -34,9 +34,9 @@ final class Superseded {
         if (session == null) {
             return NOTHING;
         }
-        SessionTokens previous = LoginSessions.owner(req);
+        SessionLogin previous = LoginAttribute.owner(req);
         boolean sameUser = previous == null || previous.user().principal().equals(user.principal());
-        TokenSet old = previous == null ? null : previous.drop();
+        GrantedTokens old = previous == null ? null : previous.drop();
         if (sameUser) {
             req.changeSessionId();
         } else {
@@ -48,7 +48,7 @@ final class Superseded {
     }
 
     /** Revokes the superseded tokens at the provider (a failure is logged and does not stop the login). */
-    void revoke(Revoker revoker, TokenSet next) {
+    void revoke(Revoker revoker, GrantedTokens next) {
         revoker.supersede(tokens, next, sameUser);
     }
 }

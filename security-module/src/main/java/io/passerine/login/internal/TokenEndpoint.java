@@ -13,13 +13,13 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Token;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
-import io.passerine.config.LoginPolicy;
-import io.passerine.config.LoginSettings;
-import io.passerine.http.ProviderCall;
-import io.passerine.http.ProviderErrors;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
-import io.passerine.metrics.internal.Metrics;
+import io.passerine.internal.config.LoginPolicy;
+import io.passerine.internal.config.LoginSettings;
+import io.passerine.internal.http.ProviderCall;
+import io.passerine.internal.http.ProviderErrors;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
+import io.passerine.internal.metrics.Metrics;
 import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -35,25 +35,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for a confidential client (RFC 6749 §2.3.1), {@code client_id} in the body for a public one (RFC 6749 §3.2.1).
  * Shared by {@link CodeExchange}, {@link Refresher} and {@link Revoker}.
  */
-public final class TokenEndpoint {
+final class TokenEndpoint {
 
     private static final System.Logger LOG = System.getLogger(TokenEndpoint.class.getName());
     /** The missing-scope notice is logged once per JVM, not for every login. */
     private static final AtomicBoolean NO_SCOPE_LOGGED = new AtomicBoolean();
 
     /** The {@code passerine.client} metrics attribute of the login's token requests. */
-    public static final String CLIENT = "login";
+    static final String CLIENT = "login";
 
     private final LoginSettings settings;
     private final Clock clock;
     private final Metrics metrics;
 
-    public TokenEndpoint(LoginSettings settings, Clock clock) {
+    TokenEndpoint(LoginSettings settings, Clock clock) {
         this(settings, clock, Metrics.NONE);
     }
 
     /** Every token request is recorded in {@code metrics} (count, latency, failure kind); revocations are not. */
-    public TokenEndpoint(LoginSettings settings, Clock clock, Metrics metrics) {
+    TokenEndpoint(LoginSettings settings, Clock clock, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
@@ -74,7 +74,7 @@ public final class TokenEndpoint {
      *        previously granted ones for a refresh (see {@link #parse})
      * @throws ProviderException REJECTED (error answer), MALFORMED_RESPONSE (no usable token), TIMEOUT, UNREACHABLE
      */
-    public TokenSet request(AuthorizationGrant grant, Collection<String> ifOmitted, String what) {
+    public GrantedTokens request(AuthorizationGrant grant, Collection<String> ifOmitted, String what) {
         ClientID clientId = new ClientID(settings.clientId());
         TokenRequest request = settings.clientSecret()
                 .map(s -> new TokenRequest(settings.tokenUri(), new ClientSecretBasic(clientId, new Secret(s.reveal())),
@@ -102,7 +102,7 @@ public final class TokenEndpoint {
     }
 
     /**
-     * Parses a token endpoint answer into a {@link TokenSet}; never puts the body or a token in a message. Checked
+     * Parses a token endpoint answer into a {@link GrantedTokens}; never puts the body or a token in a message. Checked
      * beyond Nimbus (checklist row 31): {@code token_type} must be {@code bearer} in any case (RFC 6750; no N_A,
      * DPoP or mac), the access token must not be blank; a missing {@code expires_in} means {@code defaultLife}, not
      * "never". A missing {@code scope} grants {@code ifOmitted}: RFC 6749 §5.1 lets a server omit it when it granted
@@ -110,7 +110,7 @@ public final class TokenEndpoint {
      * nothing counts as granted; a refresh keeps the previous grant (it cannot widen it, §6). Granted values that
      * are no RFC 6749 §3.3 scope-token are dropped.
      */
-    static TokenSet parse(HTTPResponse response, Collection<String> ifOmitted, Instant now, Duration defaultLife,
+    static GrantedTokens parse(HTTPResponse response, Collection<String> ifOmitted, Instant now, Duration defaultLife,
             String what) {
         if (!response.indicatesSuccess()) {
             throw new ProviderException(Failure.REJECTED, what + " failed: " + ProviderErrors.describe(response),
@@ -149,7 +149,7 @@ public final class TokenEndpoint {
                         + "them (a new login: none, so no scope groups; a refresh: the previous grant)", what);
             }
         }
-        return new TokenSet(at.getValue(), expiresAt, rt == null ? null : rt.getValue(), scopes);
+        return new GrantedTokens(at.getValue(), expiresAt, rt == null ? null : rt.getValue(), scopes);
     }
 
     private static ProviderException malformed(HTTPResponse response, String what, String detail) {

@@ -1,6 +1,6 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Sealer;
+import io.passerine.internal.cluster.Sealer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -7,7 +7,7 @@ import java.util.Optional;
  * {@link #take} returns a transaction at most once. Implementation: {@link CookieTransactionStore} (an AES-GCM sealed
  * cookie, so that no server state exists before the user is logged in).
  */
-public interface TransactionStore {
+interface TransactionStore {
 
     /** Remembers {@code tx} under its state for the current browser. */
     void save(LoginTransaction tx);

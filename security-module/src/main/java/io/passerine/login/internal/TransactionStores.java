@@ -1,8 +1,8 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Sealer;
-import io.passerine.config.ClusterSettings;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.cluster.Sealer;
+import io.passerine.internal.config.ClusterSettings;
+import io.passerine.internal.config.LoginSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.System.Logger.Level;

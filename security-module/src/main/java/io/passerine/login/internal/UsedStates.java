@@ -1,7 +1,7 @@
 package io.passerine.login.internal;
 
-import io.passerine.cluster.internal.Hashes;
-import io.passerine.cluster.internal.SharedCache;
+import io.passerine.internal.cluster.Hashes;
+import io.passerine.internal.cluster.SharedCache;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 

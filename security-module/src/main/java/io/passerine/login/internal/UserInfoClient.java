@@ -5,11 +5,11 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import io.passerine.http.HttpTimeouts;
-import io.passerine.http.ProviderCall;
-import io.passerine.http.ProviderErrors;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
+import io.passerine.internal.http.HttpTimeouts;
+import io.passerine.internal.http.ProviderCall;
+import io.passerine.internal.http.ProviderErrors;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
 import java.net.URI;
 import java.util.Map;
 
@@ -17,13 +17,13 @@ import java.util.Map;
  * Asks the provider who the user is (X has no OpenID Connect: {@code GET /2/users/me} with the user's bearer token,
  * RFC 6750 §2.1) and maps the JSON document to a {@link UserInfo} with an RFC 6901 pointer for the principal.
  */
-public final class UserInfoClient {
+final class UserInfoClient {
 
     private final URI userinfoUri;
     private final String principalPointer;
     private final HttpTimeouts timeouts;
 
-    public UserInfoClient(URI userinfoUri, String principalPointer, HttpTimeouts timeouts) {
+    UserInfoClient(URI userinfoUri, String principalPointer, HttpTimeouts timeouts) {
         this.userinfoUri = userinfoUri;
         this.principalPointer = principalPointer;
         this.timeouts = timeouts;

@@ -1,7 +1,7 @@
 package io.passerine.login.internal;
 
-import io.passerine.config.LoginSettings;
-import io.passerine.http.ProviderException;
+import io.passerine.internal.config.LoginSettings;
+import io.passerine.ProviderException;
 import io.passerine.login.internal.CallbackValidator.Accepted;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -67,7 +67,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         if (uri.equals(app + LoginRuntime.LOGIN_PATH)) {
             return stepUp(rt, req, res, ctx);
         }
-        SessionTokens st = LoginSessions.get(req);
+        SessionLogin st = LoginAttribute.get(req);
         boolean newLogin = ctx.isAuthenticationRequest() && ctx.getAuthParameters() != null
                 && ctx.getAuthParameters().isNewAuthentication();
         if (st != null && !newLogin) {
@@ -92,9 +92,9 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /** The configured scopes, those already granted in {@code st} (if any), and {@code extra}. */
-    private static List<String> scopes(LoginRuntime rt, SessionTokens st, Set<String> extra) {
+    private static List<String> scopes(LoginRuntime rt, SessionLogin st, Set<String> extra) {
         Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
-        TokenSet granted = st == null ? null : st.peek();
+        GrantedTokens granted = st == null ? null : st.peek();
         if (granted != null) {
             scopes.addAll(granted.scopes());
         }
@@ -121,7 +121,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
         }
         return startLogin(rt, req, res, ctx, up.returnPath(),
-                scopes(rt, LoginSessions.get(req), new LinkedHashSet<>(up.scopes())),
+                scopes(rt, LoginAttribute.get(req), new LinkedHashSet<>(up.scopes())),
                 rt.forms().takeForLogin(req, up.returnPath()));
     }
 
@@ -130,7 +130,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         try {
             Map<String, List<String>> params = rt.queryGuard().parse(req.getQueryString()); // bounded, then parsed
             Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
-            TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
+            GrantedTokens tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
             UserInfo user = rt.userInfo().fetch(tokens.accessToken());
             Set<String> groups = rt.groups(tokens);
             Set<String> appGroups = beans.groupSource().groupsOf(user, groups); // the app's identity stores
@@ -140,7 +140,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             if (status != AuthenticationStatus.SUCCESS) {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
-            LoginSessions.put(req, new SessionTokens(user, tokens, appGroups));
+            LoginAttribute.put(req, new SessionLogin(user, tokens, appGroups));
             rt.forms().afterLogin(req, accepted.transaction());
             previous.revoke(rt.revoker(), tokens);
             rt.metrics().login(TokenEndpoint.CLIENT);
@@ -196,8 +196,8 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
                     LoginFailure.Kind.CROSS_SITE, "Log out from the application's own page."),
                     req.getContextPath() + "/");
         }
-        SessionTokens st = LoginSessions.get(req);
-        TokenSet tokens = st == null ? null : st.drop();
+        SessionLogin st = LoginAttribute.get(req);
+        GrantedTokens tokens = st == null ? null : st.drop();
         HttpSession session = req.getSession(false);
         if (session != null) {
             session.invalidate();

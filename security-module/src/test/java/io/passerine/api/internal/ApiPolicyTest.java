@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.passerine.api.RateLimit;
 import io.passerine.api.RateLimitedException;
-import io.passerine.config.ConfigReader;
+import io.passerine.internal.config.ConfigReader;
 import io.passerine.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

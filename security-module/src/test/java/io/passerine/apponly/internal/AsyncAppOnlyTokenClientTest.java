@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.passerine.apponly.BearerToken;
-import io.passerine.config.AppOnlySettings;
-import io.passerine.config.ConfigReader;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
+import io.passerine.api.BearerToken;
+import io.passerine.internal.config.AppOnlySettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
 import io.passerine.testing.FakeTokenEndpoint;
 import io.passerine.testing.FakeTokenEndpoint.Answer;
 import io.passerine.testing.MutableClock;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.passerine.apponly.BearerToken;
-import io.passerine.cluster.internal.SharedCache;
-import io.passerine.config.AppOnlySettings;
-import io.passerine.config.ConfigReader;
+import io.passerine.api.BearerToken;
+import io.passerine.internal.cluster.SharedCache;
+import io.passerine.internal.config.AppOnlySettings;
+import io.passerine.internal.config.ConfigReader;
 import io.passerine.testing.FakeTokenEndpoint;
 import io.passerine.testing.FakeTokenEndpoint.Answer;
 import io.passerine.testing.HazelcastPair;
@@ -113,7 +113,7 @@ class ClusterAppOnlyTokenTest {
                 "passerine.app-only.api-secret", "secret",
                 "passerine.app-only.token-uri", x.uri(TOKEN_PATH).toString(),
                 "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, cache,
-                io.passerine.metrics.internal.Metrics.NONE);
+                io.passerine.internal.metrics.Metrics.NONE);
     }
 
     @Test

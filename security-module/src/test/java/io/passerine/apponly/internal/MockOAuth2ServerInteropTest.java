@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.passerine.apponly.BearerToken;
-import io.passerine.config.AppOnlySettings;
-import io.passerine.config.ConfigReader;
+import io.passerine.api.BearerToken;
+import io.passerine.internal.config.AppOnlySettings;
+import io.passerine.internal.config.ConfigReader;
 import io.passerine.testing.MutableClock;
 import java.net.InetAddress;
 import java.time.Duration;

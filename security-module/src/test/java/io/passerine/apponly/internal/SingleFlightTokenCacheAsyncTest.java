@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.passerine.apponly.BearerToken;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
+import io.passerine.api.BearerToken;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
 import io.passerine.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One session replicated on two nodes (each its own {@link SessionTokens} copy, as a session cache gives them), the
+ * One session replicated on two nodes (each its own {@link SessionLogin} copy, as a session cache gives them), the
  * access token expired, 40 concurrent requests over both: exactly one refresh call cluster-wide, everyone gets the
  * rotated tokens.
  */
@@ -51,13 +51,13 @@ class ClusterRefresherTest {
         Refresher onA = new ClusterRefresher(endpoint, hz.nodeA(cache, Duration.ofMinutes(10)), Duration.ofSeconds(20));
         Refresher onB = new ClusterRefresher(endpoint, hz.nodeB(cache, Duration.ofMinutes(10)), Duration.ofSeconds(20));
         UserInfo user = new UserInfo("jack", "1", "jack", "Jack");
-        TokenSet expired = new TokenSet("AT-0", clock.instant().minusSeconds(1), "RT-0", Set.of("tweet.read"));
-        SessionTokens copyA = new SessionTokens(user, expired);
-        SessionTokens copyB = new SessionTokens(user, expired);
+        GrantedTokens expired = new GrantedTokens("AT-0", clock.instant().minusSeconds(1), "RT-0", Set.of("tweet.read"));
+        SessionLogin copyA = new SessionLogin(user, expired);
+        SessionLogin copyB = new SessionLogin(user, expired);
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<TokenSet>> got = new ArrayList<>();
+            List<Future<GrantedTokens>> got = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 boolean a = i % 2 == 0;
                 got.add(pool.submit(() -> {
@@ -66,7 +66,7 @@ class ClusterRefresherTest {
                 }));
             }
             go.countDown();
-            for (Future<TokenSet> f : got) {
+            for (Future<GrantedTokens> f : got) {
                 assertEquals("AT-1", f.get().accessToken());
                 assertEquals("RT-1", f.get().refreshToken());
             }

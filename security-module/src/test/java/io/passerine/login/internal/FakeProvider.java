@@ -2,8 +2,8 @@ package io.passerine.login.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.passerine.config.ConfigReader;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.internal.config.LoginSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

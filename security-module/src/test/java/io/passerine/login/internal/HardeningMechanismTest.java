@@ -162,7 +162,7 @@ class HardeningMechanismTest {
         MechanismHarness.Exchange ex = browser.get(CALLBACK, "code=c&state=" + startLogin(), false);
         assertEquals(302, ex.status, ex.body.toString());
         assertEquals(Set.of("user"), ex.groups, "no scope in the answer: no scope groups");
-        assertEquals(Set.of(), LoginSessions.get(proxyRequestFor(browser)).peek().scopes());
+        assertEquals(Set.of(), LoginAttribute.get(proxyRequestFor(browser)).peek().scopes());
     }
 
     @Test
@@ -171,10 +171,10 @@ class HardeningMechanismTest {
         MechanismHarness.Exchange ex = browser.get(CALLBACK, "code=c&state=" + startLogin(), false);
         assertEquals(302, ex.status, ex.body.toString());
         assertEquals("2244994945", ex.principal);
-        SessionTokens st = LoginSessions.get(proxyRequestFor(browser));
+        SessionLogin st = LoginAttribute.get(proxyRequestFor(browser));
         assertEquals(new UserInfo("2244994945", "2244994945", "XDevelopers", "X Dev"), st.user());
         assertEquals(Set.of("tweet.read", "users.read", "offline.access"), ex.groups);
-        io.passerine.login.UserTokens tokens = new SessionUserTokens(proxyRequestFor(browser), runtime);
+        io.passerine.login.CurrentUser tokens = new SessionCurrentUser(proxyRequestFor(browser), runtime);
         assertEquals(List.of("2244994945", "2244994945", "2244994945", "XDevelopers", "X Dev"),
                 List.of(tokens.principal(), tokens.id(), tokens.userId(), tokens.username(), tokens.name()));
         ex = browser(Map.of("passerine.login.principal-claim", "/data/username"))
@@ -182,7 +182,7 @@ class HardeningMechanismTest {
         assertEquals("XDevelopers", ex.principal, "the old behaviour, by configuration");
     }
 
-    /** A request of {@code b}'s session, for {@link LoginSessions#get}. */
+    /** A request of {@code b}'s session, for {@link LoginAttribute#get}. */
     private static jakarta.servlet.http.HttpServletRequest proxyRequestFor(MechanismHarness b) {
         jakarta.servlet.http.HttpSession s = (jakarta.servlet.http.HttpSession) java.lang.reflect.Proxy
                 .newProxyInstance(HardeningMechanismTest.class.getClassLoader(),

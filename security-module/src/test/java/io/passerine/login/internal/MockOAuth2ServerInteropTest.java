@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.util.URLUtils;
-import io.passerine.config.ConfigReader;
-import io.passerine.config.LoginSettings;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.internal.config.LoginSettings;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,15 +83,15 @@ class MockOAuth2ServerInteropTest {
 
         Map<String, List<String>> params = URLUtils.parseParameters(callback.getRawQuery());
         CallbackValidator.Accepted accepted = rt.validator().validate(params, store);
-        TokenSet tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
+        GrantedTokens tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
         assertNotNull(tokens.accessToken());
         assertTrue(tokens.hasRefreshToken());
         UserInfo user = rt.userInfo().fetch(tokens.accessToken());
         assertFalse(user.principal().isBlank());
 
-        TokenSet refreshed = rt.refresher().refresh(tokens);
+        GrantedTokens refreshed = rt.refresher().refresh(tokens);
         assertNotNull(refreshed.accessToken());
-        assertTrue(rt.revoker().revoke(new TokenSet(refreshed.accessToken(), null, refreshed.refreshToken(),
+        assertTrue(rt.revoker().revoke(new GrantedTokens(refreshed.accessToken(), null, refreshed.refreshToken(),
                 refreshed.scopes())) || true, "mock-oauth2-server revokes refresh tokens only");
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.passerine.config.ApiDetection;
-import io.passerine.config.ApiDetection.Signal;
-import io.passerine.config.ConfigReader;
-import io.passerine.config.ConfigurationException;
+import io.passerine.internal.config.ApiDetection;
+import io.passerine.internal.config.ApiDetection.Signal;
+import io.passerine.internal.config.ConfigReader;
+import io.passerine.ConfigurationException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Locale;

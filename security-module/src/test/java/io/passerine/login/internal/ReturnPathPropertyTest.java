@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.passerine.config.LoginPolicy;
+import io.passerine.internal.config.LoginPolicy;
 import io.passerine.testing.Gen;
 import io.passerine.testing.SeededProperty;
 import java.net.URI;

@@ -33,8 +33,8 @@ class RevokerTest {
         return new Revoker(new TokenEndpoint(provider.settings(extra), MutableClock.startingAt("2026-01-01T00:00:00Z")));
     }
 
-    private static TokenSet tokens() {
-        return new TokenSet("AT-secret-1", Instant.EPOCH, "RT-secret-1", Set.of("tweet.read"));
+    private static GrantedTokens tokens() {
+        return new GrantedTokens("AT-secret-1", Instant.EPOCH, "RT-secret-1", Set.of("tweet.read"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class RevokerTest {
     @Test
     void anotherUsersSupersededTokensAreRevokedWhole() throws Exception {
         provider = new FakeProvider().on(REVOKE, c -> Reply.json(200, "{}"));
-        TokenSet next = new TokenSet("AT-2", Instant.EPOCH, "RT-2", Set.of("tweet.read"));
+        GrantedTokens next = new GrantedTokens("AT-2", Instant.EPOCH, "RT-2", Set.of("tweet.read"));
         assertTrue(revoker(Map.of()).supersede(tokens(), next, false));
         assertEquals(2, provider.count(REVOKE));
     }
@@ -100,11 +100,11 @@ class RevokerTest {
     void stepUpRevokesOnlyTheOldRefreshTokenUnlessItCameBack() throws Exception {
         provider = new FakeProvider().on(REVOKE, c -> Reply.json(200, "{}"));
         Revoker revoker = revoker(Map.of());
-        revoker.supersede(tokens(), new TokenSet("AT-2", Instant.EPOCH, "RT-2", Set.of()), true);
+        revoker.supersede(tokens(), new GrantedTokens("AT-2", Instant.EPOCH, "RT-2", Set.of()), true);
         assertEquals(1, provider.count(REVOKE));
         assertEquals(List.of("RT-secret-1"), FakeProvider.form(provider.calls.get(0)).get("token"));
-        revoker.supersede(tokens(), new TokenSet("AT-3", Instant.EPOCH, "RT-secret-1", Set.of()), true);
-        revoker.supersede(new TokenSet("AT-4", Instant.EPOCH, null, Set.of()), tokens(), true);
+        revoker.supersede(tokens(), new GrantedTokens("AT-3", Instant.EPOCH, "RT-secret-1", Set.of()), true);
+        revoker.supersede(new GrantedTokens("AT-4", Instant.EPOCH, null, Set.of()), tokens(), true);
         revoker.supersede(null, tokens(), false);
         assertEquals(1, provider.count(REVOKE), "same refresh token back, none before, or nothing superseded");
     }

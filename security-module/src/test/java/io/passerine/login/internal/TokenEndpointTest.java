@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
 import io.passerine.login.internal.FakeProvider.Reply;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class TokenEndpointTest {
         provider.close();
     }
 
-    private TokenSet exchange(Map<String, String> extra) {
+    private GrantedTokens exchange(Map<String, String> extra) {
         var settings = provider.settings(extra);
         LoginTransaction tx = LoginTransaction.start("/ctx/", List.of("tweet.read"), clock.instant());
         return new CodeExchange(new TokenEndpoint(settings, clock), settings.redirectUri())
@@ -45,7 +45,7 @@ class TokenEndpointTest {
     @Test
     void confidentialClientSendsBasicVerifierAndConfiguredRedirectUri() throws Exception {
         provider = new FakeProvider().on(TOKEN, c -> Reply.json(200, OK));
-        TokenSet t = exchange(Map.of());
+        GrantedTokens t = exchange(Map.of());
         assertEquals("AT-1", t.accessToken());
         assertEquals("RT-1", t.refreshToken());
         assertEquals(Instant.parse("2026-01-01T02:00:00Z"), t.expiresAt());
@@ -66,7 +66,7 @@ class TokenEndpointTest {
     void publicClientSendsClientIdAndNoAuthorization() throws Exception {
         provider = new FakeProvider().on(TOKEN, c -> Reply.json(200,
                 "{\"token_type\":\"bearer\",\"access_token\":\"AT-2\"}"));
-        TokenSet t = exchange(Map.of("passerine.login.client-secret", ""));
+        GrantedTokens t = exchange(Map.of("passerine.login.client-secret", ""));
         FakeProvider.Call call = provider.calls.get(0);
         assertNull(call.authorization());
         assertEquals(List.of("client-1"), FakeProvider.form(call).get("client_id"));

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import io.passerine.cluster.internal.Sealer;
+import io.passerine.internal.cluster.Sealer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import io.passerine.http.HttpTimeouts;
-import io.passerine.http.ProviderException;
-import io.passerine.http.ProviderException.Failure;
+import io.passerine.internal.http.HttpTimeouts;
+import io.passerine.ProviderException;
+import io.passerine.ProviderException.Failure;
 import io.passerine.login.internal.FakeProvider.Reply;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
