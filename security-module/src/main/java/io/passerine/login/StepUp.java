@@ -30,6 +30,12 @@ public final class StepUp {
      * the granted plus the required scopes (or the normal login when nobody is logged in) and returns false. A request
      * that is not a browser navigation (fetch, XHR; {@code passerine.login.api-detection}) gets a 401 with a
      * {@code WWW-Authenticate} challenge instead of the redirect.
+     *
+     * @param req    the current request
+     * @param res    its response, where the redirect or the 401 goes
+     * @param scopes the scopes needed, e.g. {@code "tweet.write"}
+     * @return true when every scope is granted (go on); false when the response was sent (stop)
+     * @throws IOException when the response cannot be written
      */
     public static boolean require(HttpServletRequest req, HttpServletResponse res, String... scopes)
             throws IOException {
@@ -49,6 +55,10 @@ public final class StepUp {
     /**
      * Sends the browser to log in again, back to the current request's path afterwards; a request that is not a
      * browser navigation (fetch, XHR) gets a 401 with a {@code WWW-Authenticate} challenge instead.
+     *
+     * @param req the current request
+     * @param res its response, where the redirect or the 401 goes
+     * @throws IOException when the response cannot be written
      */
     public static void login(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if (LoginChallenge.isApi(req)) {
@@ -63,6 +73,8 @@ public final class StepUp {
      * Keeps this request's form for the login about to start (issue 20; see {@link SavedForm}): a same-origin form
      * POST whose body was not read yet, or the form restored on this GET. {@link #require} and {@link #login} call
      * it; call it yourself before redirecting to {@link #loginUri} by other means.
+     *
+     * @param req the current request
      */
     public static void keepForm(HttpServletRequest req) {
         LoginRuntime rt = LoginBeans.current();
@@ -71,7 +83,11 @@ public final class StepUp {
         }
     }
 
-    /** Where to send the browser when {@code scopes} are not all granted; empty when they are. */
+    /**
+     * @param req    the current request
+     * @param scopes the scopes needed
+     * @return where to send the browser when {@code scopes} are not all granted; empty when they are
+     */
     public static Optional<String> redirectFor(HttpServletRequest req, String... scopes) {
         Set<String> required = new LinkedHashSet<>(Arrays.asList(scopes));
         SessionLogin st = LoginAttribute.get(req);
@@ -81,7 +97,11 @@ public final class StepUp {
         return Optional.of(loginUri(req, required));
     }
 
-    /** {@code {ctx}/oauth2/login?scope=...&return=<this request's path and query>}. */
+    /**
+     * @param req    the current request, where the login returns to
+     * @param scopes the scopes to ask for on top of the granted ones; none for a plain login
+     * @return {@code {ctx}/oauth2/login?scope=...&return=<this request's path and query>}
+     */
     public static String loginUri(HttpServletRequest req, Set<String> scopes) {
         String back = ReturnPath.of(req.getRequestURI(), req.getQueryString());
         StringBuilder sb = new StringBuilder(req.getContextPath()).append(LoginRuntime.LOGIN_PATH).append('?');

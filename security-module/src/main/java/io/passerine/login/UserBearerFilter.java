@@ -17,10 +17,12 @@ public class UserBearerFilter extends BearerFilter<BearerToken> {
 
     private final CurrentUser tokens;
 
+    /** Sends the access token of the current request's logged-in user ({@link CurrentUser} from CDI). */
     public UserBearerFilter() {
         this(null);
     }
 
+    /** @param tokens the user whose access token the filter sends */
     public UserBearerFilter(CurrentUser tokens) {
         this.tokens = tokens;
     }

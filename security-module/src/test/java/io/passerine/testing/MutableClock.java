@@ -6,31 +6,41 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that tests move by hand: expiry logic is tested without sleeping. */
+/**
+ * The one clock that tests move by hand, so expiry logic is tested without sleeping: either from a fixed instant
+ * ({@link #startingAt}) or following a base clock plus an offset ({@link #following}, e.g. a test server's live time).
+ * Thread-safe. Shared with the sample's ITs and the benchmarks through this module's test-jar.
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration offset = Duration.ZERO;
 
+    private MutableClock(Clock base) {
+        this.base = base;
+    }
+
+    /** A clock standing at {@code start} until advanced. */
     public MutableClock(Instant start) {
-        this.now = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
     }
 
     public static MutableClock startingAt(String isoInstant) {
         return new MutableClock(Instant.parse(isoInstant));
     }
 
-    public void advance(Duration d) {
-        now = now.plus(d);
+    /** {@code base}'s time plus whatever the test advanced. */
+    public static MutableClock following(Clock base) {
+        return new MutableClock(base);
+    }
+
+    public synchronized void advance(Duration d) {
+        offset = offset.plus(d);
     }
 
     @Override
     public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public long millis() {
-        return now.toEpochMilli();
+        return base.instant().plus(offset);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.passerine.bench;
 
+import io.passerine.testing.MutableClock;
 import io.passerine.api.BearerToken;
 import io.passerine.apponly.internal.DefaultAppOnlyTokenClient;
 import java.net.URI;

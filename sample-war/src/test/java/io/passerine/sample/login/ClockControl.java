@@ -1,5 +1,6 @@
 package io.passerine.sample.login;
 
+import io.passerine.testing.MutableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,39 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** The IT app's {@link Clock} bean (used by the login for token expiry) and {@code POST /test/clock?advanceSeconds=}. */
 @ApplicationScoped
 public class ClockControl {
 
-    static final Adjustable CLOCK = new Adjustable();
+    /** System time plus an offset the test moves. */
+    static final MutableClock CLOCK = MutableClock.following(Clock.systemUTC());
 
     @Produces
     Clock clock() {
         return CLOCK;
-    }
-
-    /** System time plus an offset the test moves. */
-    static final class Adjustable extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** Unprotected test hook. */
@@ -51,9 +30,9 @@ public class ClockControl {
 
         @Override
         protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-            CLOCK.offset = CLOCK.offset.plusSeconds(Long.parseLong(req.getParameter("advanceSeconds")));
+            CLOCK.advance(Duration.ofSeconds(Long.parseLong(req.getParameter("advanceSeconds"))));
             res.setContentType("text/plain");
-            res.getWriter().write("offset=" + CLOCK.offset + "\n");
+            res.getWriter().write("now=" + CLOCK.instant() + "\n");
         }
     }
 }

@@ -25,7 +25,7 @@ final class LoginDeployments {
     static WebArchive war(String name, Map<String, String> config) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(LoginItApp.class, MeServlet.class, TokensResource.class, ClockControl.class,
-                        ClockControl.Adjustable.class, ClockControl.Hook.class, WriteServlet.class,
+                        io.passerine.testing.MutableClock.class, ClockControl.Hook.class, WriteServlet.class,
                         SessionProbe.class, SessionProbe.Counter.class)
                 .setWebXML(new StringAsset(WEB_XML))
                 .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties");
