@@ -29,11 +29,25 @@ public class ProviderException extends RuntimeException {
         BACKING_OFF
     }
 
+    /** What went wrong. */
     private final Failure failure;
+    /** The provider's HTTP status, 0 when there was no answer. */
     private final int httpStatus;
+    /** The provider's error code, or null. */
     private final String providerError;
+    /** When a new attempt will be made or may succeed, or null (not serialized). */
     private final transient Instant retryAfter;
 
+    /**
+     * A failure with everything known about it (the library builds these through its internal factories).
+     *
+     * @param failure what went wrong
+     * @param message what happened, for a person; never a credential, code, verifier or token
+     * @param httpStatus the provider's HTTP status, 0 when there was no answer
+     * @param providerError the provider's error code, or null
+     * @param retryAfter when a new attempt will be made or may succeed, or null
+     * @param cause the underlying exception, or null
+     */
     public ProviderException(Failure failure, String message, int httpStatus, String providerError, Instant retryAfter,
             Throwable cause) {
         super(message, cause, false, cause != null);
@@ -43,25 +57,32 @@ public class ProviderException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * A failure without a provider answer.
+     *
+     * @param failure what went wrong
+     * @param message what happened, for a person; never a credential, code, verifier or token
+     */
     public ProviderException(Failure failure, String message) {
         this(failure, message, 0, null, null, null);
     }
 
+    /** @return what went wrong */
     public Failure failure() {
         return failure;
     }
 
-    /** The provider's HTTP status, 0 when there was no answer. */
+    /** @return the provider's HTTP status, 0 when there was no answer */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** The provider's error code ({@code invalid_grant}, X's {@code 99}, ...), if it sent one. */
+    /** @return the provider's error code ({@code invalid_grant}, X's {@code 99}, ...), if it sent one */
     public Optional<String> providerError() {
         return Optional.ofNullable(providerError);
     }
 
-    /** When the next attempt will be made (backoff) or may succeed (rate limit reset), if known. */
+    /** @return when the next attempt will be made (backoff) or may succeed (rate limit reset), if known */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -17,6 +17,7 @@ public interface AppOnlyTokenClient {
     /**
      * The current token. Concurrent callers at cold start or renewal cause exactly one token request and wait for it.
      *
+     * @return the app's bearer token
      * @throws ProviderException when the token endpoint fails; every waiting caller gets it, and no new request is
      *                           made until the backoff has passed ({@link ProviderException#retryAfter()})
      */
@@ -49,9 +50,11 @@ public interface AppOnlyTokenClient {
     /**
      * Drops {@code rejected} from the cache if it is still the cached token, without calling the provider: for an API
      * that answered 401 to it. Concurrent calls with the same rejected token cause one new token request, not many.
+     *
+     * @param rejected the token the API refused
      */
     void discard(BearerToken rejected);
 
-    /** The client's name: "" for the default client. */
+    /** @return the client's name: "" for the default client */
     String name();
 }
