@@ -31,20 +31,22 @@ public class ProviderException extends RuntimeException {
 
     /** What went wrong. */
     private final Failure failure;
-    /** The provider's HTTP status, 0 without an answer. */
+    /** The provider's HTTP status, 0 when there was no answer. */
     private final int httpStatus;
     /** The provider's error code, or null. */
     private final String providerError;
-    /** When to try again, or null; not serialized. */
+    /** When a new attempt will be made or may succeed, or null (not serialized). */
     private final transient Instant retryAfter;
 
     /**
-     * @param failure       what went wrong
-     * @param message       for a person; never a credential, code, verifier or token
-     * @param httpStatus    the provider's status, 0 without an answer
+     * A failure with everything known about it (the library builds these through its internal factories).
+     *
+     * @param failure what went wrong
+     * @param message what happened, for a person; never a credential, code, verifier or token
+     * @param httpStatus the provider's HTTP status, 0 when there was no answer
      * @param providerError the provider's error code, or null
-     * @param retryAfter    when to try again, or null
-     * @param cause         the underlying exception, or null
+     * @param retryAfter when a new attempt will be made or may succeed, or null
+     * @param cause the underlying exception, or null
      */
     public ProviderException(Failure failure, String message, int httpStatus, String providerError, Instant retryAfter,
             Throwable cause) {
@@ -56,29 +58,31 @@ public class ProviderException extends RuntimeException {
     }
 
     /**
+     * A failure without a provider answer.
+     *
      * @param failure what went wrong
-     * @param message for a person; never a credential, code, verifier or token
+     * @param message what happened, for a person; never a credential, code, verifier or token
      */
     public ProviderException(Failure failure, String message) {
         this(failure, message, 0, null, null, null);
     }
 
-    /** {@return what went wrong, coarse enough to act on} */
+    /** @return what went wrong */
     public Failure failure() {
         return failure;
     }
 
-    /** {@return the provider's HTTP status, 0 when there was no answer} */
+    /** @return the provider's HTTP status, 0 when there was no answer */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** {@return the provider's error code ({@code invalid_grant}, X's {@code 99}, ...), if it sent one} */
+    /** @return the provider's error code ({@code invalid_grant}, X's {@code 99}, ...), if it sent one */
     public Optional<String> providerError() {
         return Optional.ofNullable(providerError);
     }
 
-    /** {@return when the next attempt will be made (backoff) or may succeed (rate limit reset), if known} */
+    /** @return when the next attempt will be made (backoff) or may succeed (rate limit reset), if known */
     public Optional<Instant> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

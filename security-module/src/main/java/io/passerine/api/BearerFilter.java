@@ -42,22 +42,22 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
     private static final String WAITED_429 = BearerFilter.class.getName() + ".waited429";
     /** Set by every MicroProfile Rest Client on its requests (MP Rest Client 2.0+). */
     private static final String MP_INVOKED_METHOD = "org.eclipse.microprofile.rest.client.invokedMethod";
-    /** Connect timeout of a resend for a MicroProfile Rest Client (whose own timeouts cannot be read back). */
+    /** Connect timeout of a resend for a MicroProfile Rest Client (whose own ones cannot be read back). */
     public static final Duration RESEND_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /** Read timeout of a resend for a MicroProfile Rest Client (whose own timeouts cannot be read back). */
+    /** Read timeout of a resend for a MicroProfile Rest Client. */
     public static final Duration RESEND_READ_TIMEOUT = Duration.ofSeconds(30);
 
-    /** {@return the current credential (fetched or refreshed as needed)} */
+    /** @return the current credential (fetched or refreshed as needed) */
     protected abstract T credential();
 
     /**
-     * @param credential from {@link #credential()}
+     * @param credential the credential of this request
      * @return the {@code Authorization} header value of {@code credential}
      */
     protected abstract String authorization(T credential);
 
     /**
-     * @param credential from {@link #credential()}
+     * @param credential the credential of this request
      * @return the quota owner of {@code credential}, e.g. {@code app-only} or {@code user:alice}
      */
     protected abstract String client(T credential);

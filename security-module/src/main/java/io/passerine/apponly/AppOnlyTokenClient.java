@@ -15,8 +15,9 @@ import java.util.concurrent.CompletionStage;
 public interface AppOnlyTokenClient {
 
     /**
-     * {@return the current token} Concurrent callers at cold start or renewal cause exactly one token request and wait for it.
+     * The current token. Concurrent callers at cold start or renewal cause exactly one token request and wait for it.
      *
+     * @return the app's bearer token
      * @throws ProviderException when the token endpoint fails; every waiting caller gets it, and no new request is
      *                           made until the backoff has passed ({@link ProviderException#retryAfter()})
      */
@@ -54,6 +55,6 @@ public interface AppOnlyTokenClient {
      */
     void discard(BearerToken rejected);
 
-    /** {@return the client's name: "" for the default client} */
+    /** @return the client's name: "" for the default client */
     String name();
 }

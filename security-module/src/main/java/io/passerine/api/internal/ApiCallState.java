@@ -5,13 +5,13 @@ import io.passerine.internal.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The application's API-call state, one per application (CDI): the rate-limit registry and the 429/5xx policy from
- * {@code passerine.api.*}. Filters used outside a CDI container share a default one.
+ * {@code passerine.api.*} ({@link ApiExtension}). Filters used outside a CDI container share a default one.
  */
 @ApplicationScoped
 public class ApiCallState {
@@ -25,7 +25,11 @@ public class ApiCallState {
     private final Clock clock = Clock.systemUTC();
     private volatile ApiPolicy policy;
 
-    /** For CDI: the policy is read from MicroProfile Config on first use. */
+    /** Holds {@code passerine.api.*} as validated at deployment. */
+    @Inject
+    ApiExtension extension;
+
+    /** For CDI: the policy is built on first use from the settings {@link ApiExtension} validated. */
     public ApiCallState() {
     }
 
@@ -53,7 +57,7 @@ public class ApiCallState {
     public ApiPolicy policy() {
         ApiPolicy p = policy;
         if (p == null) {
-            p = new ApiPolicy(ApiSettings.read(ConfigReader.of(ConfigProvider.getConfig())), clock);
+            p = new ApiPolicy(extension.settings(), clock);
             policy = p;
         }
         return p;

@@ -6,7 +6,6 @@ import io.passerine.internal.cluster.Sealer;
 import io.passerine.internal.cluster.SharedCache;
 import io.passerine.internal.config.AppOnlySettings;
 import io.passerine.internal.config.ClusterSettings;
-import io.passerine.internal.config.ConfigReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** One {@link AppOnlyTokenClient} per configured name and application, produced for {@code @Inject}. */
 @ApplicationScoped
@@ -27,18 +25,22 @@ public class AppOnlyClients {
     @Inject
     Telemetry telemetry;
 
+    /** Holds the settings validated at deployment. */
+    @Inject
+    AppOnlyExtension extension;
+
     /** Where tokenAsync() fetches run: looked up once, on the first application thread that asks for a client. */
     private volatile AsyncExecution async;
 
     /**
-     * The client named {@code name} ("" for the default), created from MicroProfile Config on first use; its token
-     * is shared through a JCache when {@code passerine.app-only.cache=jcache:<name>} is set.
+     * The client named {@code name} ("" for the default), created on first use from the settings validated at
+     * deployment ({@link AppOnlyExtension#settings}); its token is shared through a JCache when
+     * {@code passerine.app-only.cache=jcache:<name>} is set.
      */
     public AppOnlyTokenClient get(String name) {
         return clients.computeIfAbsent(name, n -> {
-            ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
-            AppOnlySettings settings = AppOnlySettings.read(config, n);
-            ClusterSettings cluster = ClusterSettings.from(config);
+            AppOnlySettings settings = extension.settings(n);
+            ClusterSettings cluster = extension.cluster();
             SharedCache shared = cluster.appOnlyCache()
                     .map(cache -> SharedCache.open(cache, null, Sealer.of(cluster))).orElse(null);
             return new DefaultAppOnlyTokenClient(settings, Clock.systemUTC(), shared, telemetry.metrics(), async());

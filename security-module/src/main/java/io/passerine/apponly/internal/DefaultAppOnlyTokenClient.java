@@ -6,19 +6,25 @@ import io.passerine.internal.config.AppOnlySettings;
 import java.lang.System.Logger.Level;
 import io.passerine.internal.cluster.SharedCache;
 import io.passerine.internal.metrics.Metrics;
+import io.passerine.internal.oauth.IssuedToken;
+import io.passerine.internal.oauth.OAuthClient;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-/** The {@link AppOnlyTokenClient} of one configured app: a single-flight cache over Nimbus token requests. */
+/**
+ * The {@link AppOnlyTokenClient} of one configured app: a single-flight cache over the client credentials token
+ * requests of its {@link OAuthClient}.
+ */
 public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
 
     private static final System.Logger LOG = System.getLogger("io.passerine.apponly");
 
     private final AppOnlySettings settings;
     private final SingleFlightTokenCache cache;
-    private final TokenRevoker revoker;
+    private final OAuthClient client;
     /** Null: this JVM only; else the cluster's token in a shared JCache. */
     private final SharedAppOnlyToken shared;
 
@@ -38,20 +44,19 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
     public DefaultAppOnlyTokenClient(AppOnlySettings settings, Clock clock, SharedCache sharedCache, Metrics metrics,
             AsyncExecution async) {
         this.settings = settings;
-        Supplier<BearerToken> fetcher = logged(new ClientCredentialsFetcher(settings, clock), metrics);
+        this.client = OAuthClient.forAppOnly(settings, clock, metrics);
+        Supplier<BearerToken> fetcher = this::fetch;
         if (sharedCache == null) {
             this.shared = null;
             this.cache = new SingleFlightTokenCache(fetcher, clock, settings.refreshSkew(), settings.minBackoff(),
                     settings.maxBackoff(), null, async);
         } else {
-            Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
             SharedAppOnlyToken s = new SharedAppOnlyToken(sharedCache, settings.tokenUri().toString(),
-                    settings.apiKey(), clock, settings.refreshSkew(), lease);
+                    settings.apiKey(), clock, settings.refreshSkew(), settings.timeouts().lease());
             this.shared = s;
             this.cache = new SingleFlightTokenCache(() -> s.fetch(fetcher), clock, settings.refreshSkew(),
                     settings.minBackoff(), settings.maxBackoff(), s::isCurrent, async);
         }
-        this.revoker = new TokenRevoker(settings);
     }
 
     @Override
@@ -71,14 +76,14 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
                 shared.invalidate(token -> {
                     LOG.log(Level.INFO, "Invalidating the app-only token of client ''{0}'' (cluster-wide)",
                             settings.displayName());
-                    revoker.revoke(token);
+                    revoke(token);
                 });
                 return;
             }
             BearerToken current = cache.peek();
             if (current != null) {
                 LOG.log(Level.INFO, "Invalidating the app-only token of client ''{0}''", settings.displayName());
-                revoker.revoke(current);
+                revoke(current);
             }
         });
     }
@@ -101,21 +106,31 @@ public final class DefaultAppOnlyTokenClient implements AppOnlyTokenClient {
         return settings;
     }
 
-    private Supplier<BearerToken> logged(Supplier<BearerToken> fetcher, Metrics metrics) {
-        return () -> {
-            LOG.log(Level.DEBUG, "Requesting an app-only token for client ''{0}'' from {1}", settings.displayName(),
-                    settings.tokenUri());
-            try {
-                BearerToken token = metrics.timeTokenRequest(settings.displayName(), Metrics.CLIENT_CREDENTIALS,
-                        fetcher);
-                LOG.log(Level.INFO, "Obtained an app-only token for client ''{0}''{1}", settings.displayName(),
-                        token.expiresAt().map(t -> " (expires " + t + ")").orElse(" (no expiry)"));
-                return token;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e.getMessage());
-                throw e;
-            }
-        };
+    /** One client credentials token request (RFC 6749 §4.4), logged without the token. */
+    private BearerToken fetch() {
+        LOG.log(Level.DEBUG, "Requesting an app-only token for client ''{0}'' from {1}", settings.displayName(),
+                settings.tokenUri());
+        try {
+            IssuedToken issued = client.token(new ClientCredentialsGrant(), "App-only token request (client '"
+                    + settings.displayName() + "')");
+            BearerToken token = new BearerToken(issued.accessToken(), issued.expiresAt().orElse(null));
+            LOG.log(Level.INFO, "Obtained an app-only token for client ''{0}''{1}", settings.displayName(),
+                    token.expiresAt().map(t -> " (expires " + t + ")").orElse(" (no expiry)"));
+            return token;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** X's {@code oauth2/invalidate_token} or RFC 7009 revocation, as configured. */
+    private void revoke(BearerToken token) {
+        String label = "App-only token revocation (client '" + settings.displayName() + "')";
+        if (settings.revokeStyle() == AppOnlySettings.RevokeStyle.RFC7009) {
+            client.revoke(new BearerAccessToken(token.value()), label);
+        } else {
+            client.invalidate(token.value(), label);
+        }
     }
 
     @Override

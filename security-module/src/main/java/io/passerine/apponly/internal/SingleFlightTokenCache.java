@@ -2,6 +2,7 @@ package io.passerine.apponly.internal;
 
 import io.passerine.api.BearerToken;
 import io.passerine.ProviderException;
+import io.passerine.internal.http.ProviderFailures;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;
@@ -275,10 +276,7 @@ final class SingleFlightTokenCache {
     }
 
     private static ProviderException backingOff(Backoff b) {
-        Instant next = Instant.ofEpochMilli(b.notBeforeMillis);
-        return new ProviderException(ProviderException.Failure.BACKING_OFF,
-                b.cause.getMessage() + "; no new token request before " + next, b.cause.httpStatus(),
-                b.cause.providerError().orElse(null), next, null);
+        return ProviderFailures.backingOff(b.cause, Instant.ofEpochMilli(b.notBeforeMillis));
     }
 
     private static BearerToken await(CompletableFuture<BearerToken> result) {

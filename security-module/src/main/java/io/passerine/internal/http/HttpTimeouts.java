@@ -30,6 +30,18 @@ public record HttpTimeouts(Duration connect, Duration read, Duration total, int 
         }
     }
 
+    /** The margin of {@link #lease()} over the call's deadline: sealing, cache writes, a GC pause. */
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+
+    /**
+     * How long a cluster single-flight lock (JCache) guarding one call within these bounds may be held: the whole
+     * call's deadline plus 5 s. Never shorter than the call, or another node would take
+     * the lock while the call still runs and spend a rotating refresh token a second time.
+     */
+    public Duration lease() {
+        return total.plus(LEASE_MARGIN);
+    }
+
     /** Connect and read timeouts; deadline connect + read, the default size cap. */
     public HttpTimeouts(Duration connect, Duration read) {
         this(connect, read, connect.plus(read), DEFAULT_MAX_RESPONSE_BYTES);

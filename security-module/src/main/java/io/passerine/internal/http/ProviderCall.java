@@ -29,23 +29,17 @@ public final class ProviderCall {
         try {
             return request.send(new BoundedSender(timeouts));
         } catch (BoundedSender.TooLargeException e) {
-            throw new ProviderException(ProviderException.Failure.MALFORMED_RESPONSE, what + " failed: "
-                    + e.getMessage() + " (HTTP " + e.status + "; cap " + HttpTimeouts.MAX_RESPONSE_BYTES_KEY + ")",
-                    e.status, null, null, null);
+            throw ProviderFailures.tooLarge(what, e.status, e.getMessage());
         } catch (SocketTimeoutException | HttpTimeoutException e) { // before InterruptedIOException, its parent
-            throw new ProviderException(ProviderException.Failure.TIMEOUT, what + " timed out (connect timeout "
-                    + timeouts.connect().toMillis() + " ms, read timeout " + timeouts.read().toMillis()
-                    + " ms, whole call " + timeouts.total().toMillis() + " ms)", 0, null, null, null);
+            throw ProviderFailures.timedOut(what, timeouts);
         } catch (ConnectException | UnknownHostException e) {
-            throw new ProviderException(ProviderException.Failure.UNREACHABLE,
-                    what + " failed: provider unreachable (" + e.getClass().getSimpleName() + ")", 0, null, null, null);
+            throw ProviderFailures.unreachable(what, "provider unreachable (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(ProviderException.Failure.TIMEOUT, what + " was interrupted");
+            throw ProviderFailures.interrupted(what);
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.Failure.UNREACHABLE,
-                    what + " failed: " + e.getClass().getSimpleName() + " (connection dropped or TLS failure)", 0,
-                    null, null, null);
+            throw ProviderFailures.unreachable(what,
+                    e.getClass().getSimpleName() + " (connection dropped or TLS failure)");
         }
     }
 }

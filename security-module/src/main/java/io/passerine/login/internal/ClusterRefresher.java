@@ -18,10 +18,11 @@ final class ClusterRefresher extends Refresher {
     private final SharedCache cache;
     private final Duration lease;
 
-    ClusterRefresher(TokenEndpoint endpoint, SharedCache cache, Duration lease) {
+    /** The lock's lease: {@link io.passerine.internal.http.HttpTimeouts#lease()} of the login's timeouts. */
+    ClusterRefresher(TokenEndpoint endpoint, SharedCache cache) {
         super(endpoint);
         this.cache = cache;
-        this.lease = lease;
+        this.lease = endpoint.settings().timeouts().lease();
     }
 
     @Override

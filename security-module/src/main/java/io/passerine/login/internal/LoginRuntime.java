@@ -60,8 +60,7 @@ public final class LoginRuntime {
             Duration ttl = settings.transactionMaxAge().compareTo(Duration.ofMinutes(10)) > 0
                     ? settings.transactionMaxAge() : Duration.ofMinutes(10);
             SharedCache shared = SharedCache.open(cluster.loginCache().get(), ttl, sealer);
-            Duration lease = settings.timeouts().connect().plus(settings.timeouts().read()).plusSeconds(5);
-            this.refresher = new ClusterRefresher(endpoint, shared, lease);
+            this.refresher = new ClusterRefresher(endpoint, shared);
             this.transactions = new TransactionStores(settings, cluster, clock, UsedStates.shared(shared), sealer);
         } else {
             this.refresher = new Refresher(endpoint);
@@ -81,7 +80,7 @@ public final class LoginRuntime {
 
     /**
      * The groups of a logged-in user: the configured default groups plus every scope the provider granted (a token
-     * response without {@code scope} grants none: see {@link TokenEndpoint#parse}).
+     * response without {@code scope} grants none: see {@link TokenEndpoint#granted}).
      */
     Set<String> groups(GrantedTokens tokens) {
         Set<String> groups = new LinkedHashSet<>(settings.defaultGroups());

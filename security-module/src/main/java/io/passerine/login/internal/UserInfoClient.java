@@ -9,7 +9,7 @@ import io.passerine.internal.http.HttpTimeouts;
 import io.passerine.internal.http.ProviderCall;
 import io.passerine.internal.http.ProviderErrors;
 import io.passerine.ProviderException;
-import io.passerine.ProviderException.Failure;
+import io.passerine.internal.http.ProviderFailures;
 import java.net.URI;
 import java.util.Map;
 
@@ -37,19 +37,17 @@ final class UserInfoClient {
         String what = "userinfo request to " + userinfoUri;
         HTTPResponse response = ProviderCall.send(request, timeouts, what);
         if (!response.indicatesSuccess()) {
-            throw new ProviderException(Failure.REJECTED, what + " failed: " + ProviderErrors.describe(response),
-                    response.getStatusCode(), ProviderErrors.code(response), null, null);
+            throw ProviderFailures.rejected(what, response);
         }
         Map<String, Object> json;
         try {
             json = JSONObjectUtils.parse(response.getBody() == null ? "" : response.getBody());
         } catch (ParseException e) {
-            throw new ProviderException(Failure.MALFORMED_RESPONSE, what + " answered HTTP "
-                    + response.getStatusCode() + " without a JSON object", response.getStatusCode(), null, null, null);
+            throw ProviderFailures.malformed(what, response.getStatusCode(), "without a JSON object");
         }
-        return map(json, principalPointer).orElseThrow(() -> new ProviderException(Failure.MALFORMED_RESPONSE,
-                what + " answered without a usable value at " + principalPointer
-                        + " (missing, or with control or format characters)", response.getStatusCode(), null, null, null));
+        return map(json, principalPointer).orElseThrow(() -> ProviderFailures.malformed(what,
+                response.getStatusCode(), "without a usable value at " + principalPointer
+                        + " (missing, or with control or format characters)"));
     }
 
     /**

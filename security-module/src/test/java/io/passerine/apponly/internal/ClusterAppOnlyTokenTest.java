@@ -108,12 +108,48 @@ class ClusterAppOnlyTokenTest {
     }
 
     private DefaultAppOnlyTokenClient client(SharedCache cache, Clock clock) {
-        return new DefaultAppOnlyTokenClient(AppOnlySettings.read(ConfigReader.of(Map.of(
+        return client(cache, clock, Map.of());
+    }
+
+    private DefaultAppOnlyTokenClient client(SharedCache cache, Clock clock, Map<String, String> extra) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "passerine.app-only.api-key", "key",
                 "passerine.app-only.api-secret", "secret",
                 "passerine.app-only.token-uri", x.uri(TOKEN_PATH).toString(),
-                "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString())), ""), clock, cache,
+                "passerine.app-only.revoke-uri", x.uri(INVALIDATE_PATH).toString()));
+        config.putAll(extra);
+        return new DefaultAppOnlyTokenClient(AppOnlySettings.read(ConfigReader.of(config), ""), clock, cache,
                 io.passerine.internal.metrics.Metrics.NONE);
+    }
+
+    /**
+     * Issue 16: the cluster lock outlives the call it guards. Before, the lease was connect + read + 5 s (20 s by
+     * default) even with a longer {@code call-timeout}: another node could take the lock while the call still ran.
+     */
+    @Test
+    void theClusterLockIsLeasedForTheWholeCallDeadline() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        x.holdUntil(answer);
+        HazelcastPair hz = HazelcastPair.get();
+        DefaultAppOnlyTokenClient a = client(hz.nodeA(cacheName, null), Clock.systemUTC(),
+                Map.of("passerine.app-only.call-timeout", "60s"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            long before = System.currentTimeMillis();
+            Future<BearerToken> fetch = pool.submit(a::token);
+            String lock = null;
+            for (int i = 0; i < 500 && lock == null; i++) {
+                lock = hz.dump(cacheName).lines().filter(l -> l.contains(":lock=")).findFirst().orElse(null);
+                Thread.sleep(10);
+            }
+            answer.countDown();
+            assertEquals("T1", fetch.get().value());
+            long expires = Long.parseLong(lock.substring(lock.lastIndexOf('|') + 1));
+            assertTrue(expires - before >= 65_000, "lease " + (expires - before) + " ms, the call may take 60 s");
+        } finally {
+            answer.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test

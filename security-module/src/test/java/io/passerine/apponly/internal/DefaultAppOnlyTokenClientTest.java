@@ -115,11 +115,11 @@ class DefaultAppOnlyTokenClientTest {
         "403 code 99 | 403 | application/json | {\"errors\":[{\"code\":99,\"label\":\"authenticity_token_error\",\"message\":\"Unable to verify your credentials\"}]} | REJECTED | HTTP 403 99: Unable to verify your credentials",
         "500 html    | 500 | text/html        | <html>oops</html> | REJECTED | HTTP 500 (text/html body)",
         "400 oauth   | 400 | application/json | {\"error\":\"invalid_client\",\"error_description\":\"bad client\"} | REJECTED | HTTP 400 invalid_client: bad client",
-        "200 html    | 200 | text/html        | <html>login</html> | MALFORMED_RESPONSE | not a token response",
-        "bad json    | 200 | application/json | {\"token_type\":\"bearer\",\"access_token\": | MALFORMED_RESPONSE | not a token response",
-        "no token    | 200 | application/json | {\"token_type\":\"bearer\"} | MALFORMED_RESPONSE | not a token response",
-        "wrong type  | 200 | application/json | {\"token_type\":\"N_A\",\"access_token\":\"T\"} | MALFORMED_RESPONSE | expected 'bearer'",
-        "dpop type   | 200 | application/json | {\"token_type\":\"DPoP\",\"access_token\":\"T\"} | MALFORMED_RESPONSE | expected 'bearer'",
+        "200 html    | 200 | text/html        | <html>login</html> | MALFORMED_RESPONSE | answered HTTP 200 without a usable bearer token",
+        "bad json    | 200 | application/json | {\"token_type\":\"bearer\",\"access_token\": | MALFORMED_RESPONSE | answered HTTP 200 without a usable bearer token",
+        "no token    | 200 | application/json | {\"token_type\":\"bearer\"} | MALFORMED_RESPONSE | answered HTTP 200 without a usable bearer token",
+        "wrong type  | 200 | application/json | {\"token_type\":\"N_A\",\"access_token\":\"T\"} | MALFORMED_RESPONSE | answered HTTP 200 with token_type 'N_A', expected bearer",
+        "dpop type   | 200 | application/json | {\"token_type\":\"DPoP\",\"access_token\":\"T\"} | MALFORMED_RESPONSE | answered HTTP 200 with token_type 'DPoP', expected bearer",
     })
     void badAnswersBecomeTypedErrorsWithoutSecrets(String name, int status, String type, String body, Failure failure,
             String expected) {
@@ -216,6 +216,22 @@ class DefaultAppOnlyTokenClientTest {
         assertEquals("/revoke", x.last().path());
         assertTrue(x.last().body().contains("token=T1"), x.last().body());
         assertTrue(x.last().header("Authorization").startsWith("Basic "));
+    }
+
+    /**
+     * Resolved difference (issue 16): one success rule with the login, any 2xx. Before, the app-only client took
+     * only 200: a 201 token answer was "refused", a 204 to an RFC 7009 revocation made invalidate() throw.
+     */
+    @Test
+    void another2xxIsAcceptanceForTokenAndRevocation() {
+        x.answer(TOKEN_PATH, Answer.json(201, "{\"token_type\":\"bearer\",\"access_token\":\"T1\"}"));
+        x.answer("/revoke", new Answer(204, "text/plain", "", 0));
+        DefaultAppOnlyTokenClient client = client(Map.of("passerine.app-only.revoke-style", "rfc7009",
+                "passerine.app-only.revoke-uri", x.uri("/revoke").toString()));
+        assertEquals("T1", client.token().value());
+        client.invalidate();
+        assertEquals(1, x.calls("/revoke"));
+        assertEquals(1, x.calls(TOKEN_PATH));
     }
 
     @Test

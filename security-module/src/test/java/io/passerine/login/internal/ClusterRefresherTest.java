@@ -48,8 +48,8 @@ class ClusterRefresherTest {
         HazelcastPair hz = HazelcastPair.get();
         String cache = "login-" + UUID.randomUUID();
         TokenEndpoint endpoint = new TokenEndpoint(provider.settings(Map.of()), clock);
-        Refresher onA = new ClusterRefresher(endpoint, hz.nodeA(cache, Duration.ofMinutes(10)), Duration.ofSeconds(20));
-        Refresher onB = new ClusterRefresher(endpoint, hz.nodeB(cache, Duration.ofMinutes(10)), Duration.ofSeconds(20));
+        Refresher onA = new ClusterRefresher(endpoint, hz.nodeA(cache, Duration.ofMinutes(10)));
+        Refresher onB = new ClusterRefresher(endpoint, hz.nodeB(cache, Duration.ofMinutes(10)));
         UserInfo user = new UserInfo("jack", "1", "jack", "Jack");
         GrantedTokens expired = new GrantedTokens("AT-0", clock.instant().minusSeconds(1), "RT-0", Set.of("tweet.read"));
         SessionLogin copyA = new SessionLogin(user, expired);

@@ -89,6 +89,27 @@ class TokenEndpointTest {
         assertEquals("AT-1", exchange(Map.of()).accessToken(), "bearer in any case (RFC 6750 / RFC 6749 §5.1)");
     }
 
+    /** Resolved difference (issue 16): any 2xx is acceptance; before, a 201 token answer failed the login. */
+    @Test
+    void aTokenAnswerWithAnother2xxStatusIsStillATokenAndErrorsReadAsRefused() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> Reply.json(201, OK));
+        assertEquals("AT-1", exchange(Map.of()).accessToken());
+        provider.on(TOKEN, c -> Reply.json(400, "{\"error\":\"invalid_grant\"}"));
+        ProviderException e = assertThrows(ProviderException.class, () -> exchange(Map.of()));
+        assertEquals("token request (authorization code) to " + provider.uri(TOKEN) + " was refused: HTTP 400 "
+                + "invalid_grant", e.getMessage(), "one wording with the app-only client");
+    }
+
+    /** Resolved difference (issue 16): expires_in counts from when the request was sent, not from the answer. */
+    @Test
+    void theLifetimeCountsFromTheMomentTheRequestWasSent() throws Exception {
+        provider = new FakeProvider().on(TOKEN, c -> {
+            clock.advance(java.time.Duration.ofSeconds(30)); // the provider took 30 s to answer
+            return Reply.json(200, OK);
+        });
+        assertEquals(Instant.parse("2026-01-01T02:00:00Z"), exchange(Map.of()).expiresAt());
+    }
+
     @Test
     void grantedScopesThatAreNoScopeTokensAreDropped() throws Exception {
         provider = new FakeProvider().on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,"

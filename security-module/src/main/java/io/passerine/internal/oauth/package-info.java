@@ -1,0 +1,2 @@
+/** Implementation; not API, may change without notice. */
+package io.passerine.internal.oauth;
