@@ -2,7 +2,7 @@ package io.passerine.login;
 
 import io.passerine.login.internal.LoginBeans;
 import io.passerine.login.internal.LoginChallenge;
-import io.passerine.login.internal.LoginRuntime;
+import io.passerine.login.internal.LoginPaths;
 import io.passerine.login.internal.LoginAttribute;
 import io.passerine.login.internal.ReturnPath;
 import io.passerine.login.internal.SessionLogin;
@@ -65,10 +65,7 @@ public final class StepUp {
      * it; call it yourself before redirecting to {@link #loginUri} by other means.
      */
     public static void keepForm(HttpServletRequest req) {
-        LoginRuntime rt = LoginBeans.current();
-        if (rt != null) {
-            rt.forms().beforeLoginRedirect(req);
-        }
+        LoginBeans.forms().ifPresent(forms -> forms.beforeLoginRedirect(req));
     }
 
     /** Where to send the browser when {@code scopes} are not all granted; empty when they are. */
@@ -84,7 +81,7 @@ public final class StepUp {
     /** {@code {ctx}/oauth2/login?scope=...&return=<this request's path and query>}. */
     public static String loginUri(HttpServletRequest req, Set<String> scopes) {
         String back = ReturnPath.of(req.getRequestURI(), req.getQueryString());
-        StringBuilder sb = new StringBuilder(req.getContextPath()).append(LoginRuntime.LOGIN_PATH).append('?');
+        StringBuilder sb = new StringBuilder(req.getContextPath()).append(LoginPaths.LOGIN).append('?');
         if (!scopes.isEmpty()) {
             sb.append("scope=").append(encode(String.join(" ", scopes))).append('&');
         }

@@ -21,7 +21,7 @@ final class ContainerLogout {
     }
 
     /** Ends the X login of {@code req}'s session, if any; never throws for a revocation failure. */
-    static void end(LoginRuntime rt, HttpServletRequest req) {
+    static void end(LoginFlow flow, HttpServletRequest req) {
         SessionLogin st = LoginAttribute.get(req);
         if (st == null) {
             return;
@@ -31,7 +31,7 @@ final class ContainerLogout {
         if (tokens == null) {
             return; // a concurrent logout got them first
         }
-        boolean revoked = rt.revoker().revoke(tokens);
+        boolean revoked = flow.loggedOut(st.user().principal(), tokens);
         LOG.log(revoked ? Level.INFO : Level.WARNING, revoked
                 ? "X logout of {0} (HttpServletRequest.logout): tokens dropped and revoked"
                 : "X logout of {0} (HttpServletRequest.logout): tokens dropped; revocation failed", st.user().principal());
