@@ -7,8 +7,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,23 +20,20 @@ import java.util.Set;
  * <li>the redirect URI's path → {@link LoginFlow#complete}, login in a new session ({@link Superseded}), 302 to the
  * original path;</li>
  * <li>{@code {ctx}/oauth2/login?scope=&return=} → a new login asking for more scopes (step-up);</li>
- * <li>{@code POST {ctx}/oauth2/logout} from the app's own origin ({@link SameOrigin}) → session invalidated, tokens
- * revoked, 302 to the post-logout path;</li>
+ * <li>{@code POST {ctx}/oauth2/logout} → {@link ContainerLogout#post};</li>
  * <li>any other request of a logged-in session → the caller is re-established from the session;</li>
  * <li>a protected request or {@code authenticate()} without a login that is not a browser navigation
  * ({@link RequestKind}) → 401 with a challenge ({@link LoginChallenge}), never a redirect;</li>
- * <li>{@code HttpServletRequest.logout()} → {@code cleanSubject}: {@link ContainerLogout}.</li>
+ * <li>{@code HttpServletRequest.logout()} → {@code cleanSubject}: {@link ContainerLogout#end}.</li>
  * </ul>
  * Added as an {@code @ApplicationScoped} bean by {@link LoginExtension}.
  */
 public class XLoginMechanism implements HttpAuthenticationMechanism {
 
-    private static final System.Logger LOG = System.getLogger(XLoginMechanism.class.getName());
-
     private final LoginFlow flow;
     private final TransactionStores transactions;
     private final SavedForms forms;
-    private final SameOrigin sameOrigin;
+    private final ContainerLogout logout;
     private final QueryGuard queryGuard;
     private final LoginSettings settings;
 
@@ -47,7 +42,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         this.flow = null;
         this.transactions = null;
         this.forms = null;
-        this.sameOrigin = null;
+        this.logout = null;
         this.queryGuard = null;
         this.settings = null;
     }
@@ -61,7 +56,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         this.flow = login.flow();
         this.transactions = login.transactions();
         this.forms = login.forms();
-        this.sameOrigin = login.sameOrigin();
+        this.logout = new ContainerLogout(login.flow(), login.sameOrigin(), login.settings());
         this.queryGuard = login.queryGuard();
         this.settings = login.settings();
     }
@@ -83,7 +78,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             return callback(req, res, ctx);
         }
         if (uri.equals(app + LoginPaths.LOGOUT)) {
-            return logout(req, res, ctx);
+            return logout.post(req, res, ctx);
         }
         if (isLogin) {
             return stepUp(req, res, ctx);
@@ -108,7 +103,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     /** {@code HttpServletRequest.logout()}: the X login ends too ({@link ContainerLogout}). */
     @Override
     public void cleanSubject(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
-        ContainerLogout.end(flow, req);
+        logout.end(req);
         HttpAuthenticationMechanism.super.cleanSubject(req, res, ctx);
     }
 
@@ -148,27 +143,5 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus failed(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx,
             LoginFailure f) {
         return ErrorPages.send(req, res, ctx, settings.errorPage(), f, req.getContextPath() + "/");
-    }
-
-    private AuthenticationStatus logout(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
-        if (!"POST".equals(req.getMethod())) {
-            res.setHeader("Allow", "POST");
-            return failed(req, res, ctx, new LoginFailure(LoginFailure.Kind.BAD_CALLBACK,
-                    "Log out with a POST request (a form button)."));
-        }
-        if (!sameOrigin.allows(req.getHeader("Origin"), req.getHeader("Referer"))) {
-            LOG.log(Level.WARNING, "X logout refused: a cross-site request (Origin/Referer not the application's)");
-            return failed(req, res, ctx, new LoginFailure(LoginFailure.Kind.CROSS_SITE,
-                    "Log out from the application's own page."));
-        }
-        SessionLogin st = LoginAttribute.get(req);
-        GrantedTokens tokens = st == null ? null : st.drop();
-        HttpSession session = req.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        flow.loggedOut(st == null ? null : st.user().principal(), tokens);
-        ctx.cleanClientSubject();
-        return ctx.redirect(req.getContextPath() + settings.postLogoutPath());
     }
 }
