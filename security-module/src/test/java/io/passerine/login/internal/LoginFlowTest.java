@@ -55,17 +55,7 @@ class LoginFlowTest {
     };
     /** One browser's transactions (the cookie store's one-time rule is {@link CookieTransactionStore}'s). */
     private final PendingLogins pending = new PendingLogins();
-    private final TransactionStore store = new TransactionStore() {
-        @Override
-        public void save(LoginTransaction tx) {
-            pending.put(tx, clock.instant(), Duration.ofMinutes(10), 5);
-        }
-
-        @Override
-        public Optional<LoginTransaction> take(String state) {
-            return pending.take(state, clock.instant(), Duration.ofMinutes(10));
-        }
-    };
+    private final TransactionStore store = pending.store(clock);
 
     LoginFlowTest() throws Exception {
         x = new FakeTokenEndpoint().answer(TOKEN, Answer.json(200, TOKENS))

@@ -58,18 +58,7 @@ class MockOAuth2ServerInteropTest {
                 // makes iss mandatory
                 "passerine.login.scopes", "openid tweet.read offline.access")));
         LoginAssembly rt = LoginAssembly.of(settings, Clock.systemUTC());
-        PendingLogins pending = new PendingLogins();
-        TransactionStore store = new TransactionStore() {
-            @Override
-            public void save(LoginTransaction tx) {
-                pending.put(tx, rt.clock().instant(), Duration.ofMinutes(10), 5);
-            }
-
-            @Override
-            public Optional<LoginTransaction> take(String state) {
-                return pending.take(state, rt.clock().instant(), Duration.ofMinutes(10));
-            }
-        };
+        TransactionStore store = new PendingLogins().store(rt.clock());
 
         URI authorizeUri = rt.flow().begin(store, "/app/me", settings.scopes(), Optional.empty());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
