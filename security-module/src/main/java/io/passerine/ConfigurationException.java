@@ -8,8 +8,13 @@ public final class ConfigurationException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The offending key; never its value. */
     private final String key;
 
+    /**
+     * @param key     the configuration key, e.g. {@code passerine.login.client-id}
+     * @param problem what is wrong with it, e.g. {@code "is missing"}; must not contain the value
+     */
     public ConfigurationException(String key, String problem) {
         super("Passerine configuration key '" + key + "' " + problem
                 + " (set it in META-INF/microprofile-config.properties, a system property, or the environment variable "
@@ -17,7 +22,7 @@ public final class ConfigurationException extends IllegalStateException {
         this.key = key;
     }
 
-    /** The offending configuration key. */
+    /** {@return the offending configuration key} */
     public String key() {
         return key;
     }

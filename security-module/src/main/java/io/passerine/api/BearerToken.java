@@ -32,17 +32,17 @@ public final class BearerToken {
         this.expiresAt = expiresAt;
     }
 
-    /** The token itself, to put on the wire. */
+    /** {@return the token itself, to put on the wire} */
     public String value() {
         return value;
     }
 
-    /** {@code Bearer <token>}, the value of an {@code Authorization} header (RFC 6750 §2.1); computed once. */
+    /** {@return {@code Bearer <token>}, the value of an {@code Authorization} header (RFC 6750 §2.1)}; computed once. */
     public String authorizationHeader() {
         return authorizationHeader;
     }
 
-    /** When the token expires; empty when it lives until invalidated. */
+    /** {@return when the token expires; empty when it lives until invalidated} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(expiresAt);
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record RateLimit(long limit, long remaining, Instant reset, Instant observedAt) {
 
-    /** Whether the window is used up (until {@link #reset()}). */
+    /** {@return whether the window is used up (until {@link #reset()})} */
     public boolean exhausted() {
         return remaining <= 0;
     }

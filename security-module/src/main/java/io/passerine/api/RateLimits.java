@@ -11,8 +11,13 @@ import java.util.Optional;
  */
 public interface RateLimits {
 
+    /**
+     * @param client   as in the class comment, e.g. {@code app-only} or {@code user:<username>}
+     * @param endpoint method and path, e.g. {@code GET /2/tweets}
+     * @return the last quota X reported for that client and endpoint, if any call reported one
+     */
     Optional<RateLimit> current(String client, String endpoint);
 
-    /** Everything known: client → endpoint → quota. */
+    /** {@return everything known: client → endpoint → quota} */
     Map<String, Map<String, RateLimit>> snapshot();
 }

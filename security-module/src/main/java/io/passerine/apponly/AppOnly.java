@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
 public @interface AppOnly {
 
-    /** The client's name: letters, digits, '-' and '_'. */
+    /** {@return the client's name: letters, digits, '-' and '_'} */
     @Nonbinding
     String value();
 
@@ -28,12 +28,17 @@ public @interface AppOnly {
 
         private static final long serialVersionUID = 1L;
 
+        /** The client's name. */
         private final String value;
 
         private Literal(String value) {
             this.value = value;
         }
 
+        /**
+         * @param value the client's name
+         * @return the qualifier {@code @AppOnly(value)}
+         */
         public static Literal of(String value) {
             return new Literal(value);
         }

@@ -22,6 +22,7 @@ public class AppOnlyBearerFilter extends BearerFilter<BearerToken> {
     public AppOnlyBearerFilter() {
     }
 
+    /** @param tokens the client whose token the filter sends (e.g. a named one) */
     public AppOnlyBearerFilter(AppOnlyTokenClient tokens) {
         this.tokens = tokens;
     }

@@ -9,6 +9,7 @@ public class LoginRequiredException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message why a login is needed, for a person; no token */
     public LoginRequiredException(String message) {
         super(message, null, false, false);
     }

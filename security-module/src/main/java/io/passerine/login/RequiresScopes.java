@@ -18,6 +18,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RequiresScopes {
 
-    /** The scopes needed, e.g. {@code "tweet.write"}. */
+    /** {@return the scopes needed, e.g. {@code "tweet.write"}} */
     String[] value();
 }

@@ -21,18 +21,24 @@ public final class SavedForm {
         this.form = form;
     }
 
-    /** The form restored on this request, if it is the first GET after a login that a form POST started. */
+    /**
+     * @param request the current request
+     * @return the form restored on this request, if it is the first GET after a login that a form POST started
+     */
     public static Optional<SavedForm> of(ServletRequest request) {
         return request.getAttribute(SavedForms.ATTRIBUTE) instanceof FormData f ? Optional.of(new SavedForm(f))
                 : Optional.empty();
     }
 
-    /** Name → values, in the order posted; unmodifiable. */
+    /** {@return name → values, in the order posted; unmodifiable} */
     public Map<String, List<String>> parameters() {
         return form.parameters();
     }
 
-    /** The first value posted for {@code name}. */
+    /**
+     * @param name a parameter name
+     * @return the first value posted for {@code name}
+     */
     public Optional<String> first(String name) {
         List<String> values = form.parameters().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

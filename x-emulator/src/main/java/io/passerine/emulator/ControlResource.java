@@ -25,16 +25,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
  * The test-only control surface under {@code /_control}: call stats, reset, fault injection, clock, runtime settings.
  * Every path answers 404 unless {@code x-emulator.control.enabled=true}; when enabled, {@link ControlFilter} lets
- * only calls with the configured secret and JSON bodies through.
+ * only calls with the configured secret and JSON bodies through. Every path accepts any content type so that
+ * matching never answers before that filter (which runs after matching) does: 404, 403, then 415 for non-JSON.
  */
 @RequestScoped
 @ControlSurface
 @Path("/_control")
+@Consumes(MediaType.WILDCARD)
 @Produces(MediaType.APPLICATION_JSON)
 public class ControlResource {
 
@@ -67,12 +70,10 @@ public class ControlResource {
 
     @POST
     @Path("faults")
-    @Consumes(MediaType.WILDCARD) // ControlFilter: application/json only, 415 otherwise
     public Response addFaults(String body) {
-        EmulatorState s = state();
-        try {
-            JsonValue v = read(body);
-            List<JsonObject> objects = v instanceof JsonObject o ? List.of(o) : v.asJsonArray().getValuesAs(JsonObject.class);
+        return withJson(body, (s, v) -> {
+            List<JsonObject> objects = v instanceof JsonObject o ? List.of(o)
+                    : v.asJsonArray().getValuesAs(JsonObject.class);
             List<Map<String, Object>> planned = new ArrayList<>();
             for (JsonObject o : objects) {
                 FaultPlan.Fault f = new FaultPlan.Fault(o.getString("path", null), o.getInt("count", 1),
@@ -83,10 +84,8 @@ public class ControlResource {
                 s.faults().add(f);
                 planned.add(Map.of("path", f.path(), "count", f.count()));
             }
-            return ok(Map.of("planned", planned));
-        } catch (RuntimeException e) {
-            return badRequest(e);
-        }
+            return Map.of("planned", planned);
+        });
     }
 
     @DELETE
@@ -98,16 +97,11 @@ public class ControlResource {
 
     @POST
     @Path("clock")
-    @Consumes(MediaType.WILDCARD) // ControlFilter: application/json only, 415 otherwise
     public Response clock(String body) {
-        EmulatorState s = state();
-        try {
-            s.advanceClock(Duration.ofSeconds(read(body).asJsonObject().getJsonNumber("advanceSeconds")
-                    .longValueExact()));
-            return ok(Map.of("now", s.clock().instant().toString(), "epochSecond", s.clock().instant().getEpochSecond()));
-        } catch (RuntimeException e) {
-            return badRequest(e);
-        }
+        return withJson(body, (s, v) -> {
+            s.advanceClock(Duration.ofSeconds(v.asJsonObject().getJsonNumber("advanceSeconds").longValueExact()));
+            return Map.of("now", s.clock().instant().toString(), "epochSecond", s.clock().instant().getEpochSecond());
+        });
     }
 
     @GET
@@ -118,13 +112,23 @@ public class ControlResource {
 
     @POST
     @Path("config")
-    @Consumes(MediaType.WILDCARD) // ControlFilter: application/json only, 415 otherwise
     public Response reconfigure(String body) {
+        return withJson(body, (s, v) -> {
+            Map<String, Number> changes = new LinkedHashMap<>();
+            v.asJsonObject().forEach((k, n) -> changes.put(k, ((JsonNumber) n).longValueExact()));
+            return s.reconfigure(changes).toMap();
+        });
+    }
+
+    /**
+     * One JSON control call: 404 while the surface is off (checked first, outside the error mapping), then
+     * {@code action} on the parsed body; its result is the 200 reply, and any runtime failure a 400 ({@link
+     * #badRequest}).
+     */
+    private Response withJson(String body, BiFunction<EmulatorState, JsonValue, Object> action) {
         EmulatorState s = state();
         try {
-            Map<String, Number> changes = new LinkedHashMap<>();
-            read(body).asJsonObject().forEach((k, v) -> changes.put(k, ((JsonNumber) v).longValueExact()));
-            return ok(s.reconfigure(changes).toMap());
+            return ok(action.apply(s, read(body)));
         } catch (RuntimeException e) {
             return badRequest(e);
         }

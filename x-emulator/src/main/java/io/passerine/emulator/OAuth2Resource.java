@@ -12,9 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-/** X's user-context token endpoints: {@code POST /2/oauth2/token} and {@code POST /2/oauth2/revoke}. */
+/**
+ * X's user-context token endpoints: {@code POST /2/oauth2/token} and {@code POST /2/oauth2/revoke}, both with form
+ * bodies (RFC 6749 section 4.1.3, RFC 7009 section 2.1).
+ */
 @RequestScoped
 @Path("/2/oauth2")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.APPLICATION_JSON)
 public class OAuth2Resource {
 
@@ -23,7 +27,6 @@ public class OAuth2Resource {
 
     @POST
     @Path("token")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response token(MultivaluedMap<String, String> form,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return Replies.toResponse(runtime.state().oauth().token(Replies.first(form), authorization));
@@ -31,7 +34,6 @@ public class OAuth2Resource {
 
     @POST
     @Path("revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(MultivaluedMap<String, String> form,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return Replies.toResponse(runtime.state().oauth().revoke(Replies.first(form), authorization));

@@ -5,6 +5,7 @@ import static io.passerine.emulator.core.Reply.oauthError;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,33 +32,29 @@ public final class OAuthService {
 
     /** The token endpoint; {@code form} is the decoded form body, {@code authorization} the header or null. */
     public Reply token(Map<String, String> form, String authorization) {
-        ClientOrError c = authenticate(form, authorization);
-        if (c.error != null) {
-            return c.error;
-        }
-        String grantType = form.get("grant_type");
-        if (grantType == null || grantType.isEmpty()) {
-            return missing("grant_type");
-        }
-        return switch (grantType) {
-            case "authorization_code" -> exchange(form, c.client);
-            case "refresh_token" -> refresh(form, c.client);
-            default -> oauthError(400, "unsupported_grant_type", "Value passed for the grant type was invalid.");
-        };
+        return authenticate(form, authorization).then(client -> {
+            String grantType = form.get("grant_type");
+            if (grantType == null || grantType.isEmpty()) {
+                return missing("grant_type");
+            }
+            return switch (grantType) {
+                case "authorization_code" -> exchange(form, client);
+                case "refresh_token" -> refresh(form, client);
+                default -> oauthError(400, "unsupported_grant_type", "Value passed for the grant type was invalid.");
+            };
+        });
     }
 
     /** The revocation endpoint: 200 {@code {"revoked":true}} for any token once the client is authenticated. */
     public Reply revoke(Map<String, String> form, String authorization) {
-        ClientOrError c = authenticate(form, authorization);
-        if (c.error != null) {
-            return c.error;
-        }
-        String token = form.get("token");
-        if (token == null || token.isEmpty()) {
-            return missing("token");
-        }
-        tokens.revoke(token, c.client.id());
-        return Reply.of(200, json("revoked", true));
+        return authenticate(form, authorization).then(client -> {
+            String token = form.get("token");
+            if (token == null || token.isEmpty()) {
+                return missing("token");
+            }
+            tokens.revoke(token, client.id());
+            return Reply.of(200, json("revoked", true));
+        });
     }
 
     private Reply exchange(Map<String, String> form, ClientRegistry.Client client) {
@@ -109,7 +106,13 @@ public final class OAuthService {
         return new Reply(200, body, Map.of("Cache-Control", "no-store", "Pragma", "no-cache"));
     }
 
+    /** The authenticated client, or the error reply that ends the call (RFC 6749 section 2.3, RFC 7009 section 2.1). */
     private record ClientOrError(ClientRegistry.Client client, Reply error) {
+
+        /** The error reply if authentication failed, otherwise what {@code next} answers for the client. */
+        Reply then(Function<ClientRegistry.Client, Reply> next) {
+            return error != null ? error : next.apply(client);
+        }
     }
 
     private ClientOrError authenticate(Map<String, String> form, String authorization) {

@@ -1,6 +1,5 @@
 package io.passerine.emulator.core;
 
-import static io.passerine.emulator.core.Fixture.APP_BASIC;
 import static io.passerine.emulator.core.Fixture.bearer;
 import static io.passerine.emulator.core.Fixture.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,10 +16,6 @@ class ApiServiceTest {
     private final Fixture fx = new Fixture();
     private final ApiService api = fx.state.api();
 
-    private String appToken() {
-        return fx.state.appOnly().token(Map.of("grant_type", "client_credentials"), APP_BASIC).string("access_token");
-    }
-
     @Test
     void usersMeHasDataWrapper() {
         Reply me = api.usersMe(bearer(fx.login("tweet.read users.read").string("access_token")), Map.of());
@@ -36,7 +31,7 @@ class ApiServiceTest {
     @Test
     void usersMeNeedsScopesAndUserContext() {
         assertEquals(403, api.usersMe(bearer(fx.login("tweet.read").string("access_token")), Map.of()).status());
-        Reply appOnly = api.usersMe(bearer(appToken()), Map.of());
+        Reply appOnly = api.usersMe(bearer(fx.appToken()), Map.of());
         assertEquals(403, appOnly.status());
         assertEquals("Unsupported Authentication", appOnly.string("title"));
     }
@@ -49,11 +44,11 @@ class ApiServiceTest {
 
     @Test
     void tweetLookupListsUnknownIdsAsErrors() {
-        Reply r = api.lookupTweets(bearer(appToken()), ids("1261326399320715264,1278347468690915330,42"));
+        Reply r = api.lookupTweets(bearer(fx.appToken()), ids("1261326399320715264,1278347468690915330,42"));
         assertEquals(200, r.status());
         assertEquals(2, ((List<?>) r.body().get("data")).size());
         assertEquals(1, ((List<?>) r.body().get("errors")).size());
-        assertEquals(400, api.lookupTweets(bearer(appToken()), ids("abc")).status());
+        assertEquals(400, api.lookupTweets(bearer(fx.appToken()), ids("abc")).status());
     }
 
     @Test
@@ -68,13 +63,13 @@ class ApiServiceTest {
         assertEquals(200, api.lookupTweets(bearer(writer), ids(id)).status());
         assertFalse(api.lookupTweets(bearer(writer), ids(id)).body().containsKey("errors"));
         assertEquals(400, api.createTweet(bearer(writer), PostBody.text(null)).status());
-        assertEquals(403, api.createTweet(bearer(appToken()), PostBody.text("hi")).status());
+        assertEquals(403, api.createTweet(bearer(fx.appToken()), PostBody.text("hi")).status());
     }
 
     @Test
     void rateLimitGives429WithResetHeader() {
         fx.state.reconfigure(Map.of("rateLimit", 2));
-        String token = appToken();
+        String token = fx.appToken();
         api.lookupTweets(bearer(token), ids("1261326399320715264"));
         Reply second = api.lookupTweets(bearer(token), ids("1261326399320715264"));
         assertEquals("0", second.headers().get("x-rate-limit-remaining"));
@@ -91,7 +86,7 @@ class ApiServiceTest {
     @Test
     void userAndAppPoolsAreSeparate() {
         fx.state.reconfigure(Map.of("rateLimit", 1));
-        String app = appToken();
+        String app = fx.appToken();
         String user = fx.login("tweet.read users.read").string("access_token");
         assertEquals(200, api.lookupTweets(bearer(app), ids("1261326399320715264")).status());
         assertEquals(200, api.lookupTweets(bearer(user), ids("1261326399320715264")).status());

@@ -34,15 +34,8 @@ final class Fixture {
     }
 
     static Map<String, String> authorizeQuery(String clientId, String scope) {
-        Map<String, String> q = new HashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", clientId);
-        q.put("redirect_uri", CALLBACK);
-        q.put("scope", scope);
-        q.put("state", "st-1");
-        q.put("code_challenge", CHALLENGE);
-        q.put("code_challenge_method", "S256");
-        return q;
+        return params("response_type", "code", "client_id", clientId, "redirect_uri", CALLBACK, "scope", scope,
+                "state", "st-1", "code_challenge", CHALLENGE, "code_challenge_method", "S256");
     }
 
     /** Runs authorize + consent as "alice" and returns the code from the redirect. */
@@ -58,17 +51,27 @@ final class Fixture {
     }
 
     static Map<String, String> exchange(String code, String verifier) {
-        Map<String, String> f = new HashMap<>();
-        f.put("grant_type", "authorization_code");
-        f.put("code", code);
-        f.put("redirect_uri", CALLBACK);
-        f.put("code_verifier", verifier);
-        return f;
+        return params("grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
+                "code_verifier", verifier);
+    }
+
+    /** A mutable single-valued parameter map from alternating names and values (a value may be null). */
+    static Map<String, String> params(String... namesAndValues) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** A full login for the confidential client: the token endpoint's reply. */
     Reply login(String scope) {
         return state.oauth().token(exchange(code("sample-client", scope), VERIFIER), BASIC);
+    }
+
+    /** A fresh app-only bearer token for the shipped app key. */
+    String appToken() {
+        return state.appOnly().token(Map.of("grant_type", "client_credentials"), APP_BASIC).string("access_token");
     }
 
     void advance(long seconds) {

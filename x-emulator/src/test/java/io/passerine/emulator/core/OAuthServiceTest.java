@@ -133,6 +133,26 @@ class OAuthServiceTest {
     }
 
     @Test
+    void revokeAuthenticatesTheClientBeforeLookingAtTheToken() {
+        String at = fx.login("tweet.read users.read").string("access_token");
+        Reply wrong = oauth.revoke(Fixture.params("token", at), BasicAuth.header("sample-client", "wrong"));
+        assertEquals(401, wrong.status());
+        assertEquals("unauthorized_client", wrong.string("error"));
+        assertEquals(401, oauth.revoke(Fixture.params(), BasicAuth.header("sample-client", "wrong")).status());
+        assertEquals(200, fx.state.api().usersMe(bearer(at), Map.of()).status(), "an unauthenticated revoke is a no-op");
+        assertInvalid(oauth.revoke(Fixture.params("token", ""), BASIC), "Missing required parameter [token].");
+    }
+
+    @Test
+    void tokenAuthenticatesTheClientBeforeLookingAtTheGrantType() {
+        assertEquals(401, oauth.token(Fixture.params(), null).status());
+        assertInvalid(oauth.token(Fixture.params(), BASIC), "Missing required parameter [grant_type].");
+        Reply other = oauth.token(Fixture.params("grant_type", "password"), BASIC);
+        assertEquals(400, other.status());
+        assertEquals("unsupported_grant_type", other.string("error"));
+    }
+
+    @Test
     void accessTokenExpiresAfterTwoHours() {
         String at = fx.login("tweet.read users.read").string("access_token");
         fx.advance(7199);

@@ -1,6 +1,5 @@
 package io.passerine.emulator.core;
 
-import static io.passerine.emulator.core.Fixture.APP_BASIC;
 import static io.passerine.emulator.core.Fixture.bearer;
 import static io.passerine.emulator.core.Fixture.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,13 +27,10 @@ class XShapesTest {
     private final Fixture fx = new Fixture();
     private final ApiService api = fx.state.api();
 
-    private String appToken() {
-        return fx.state.appOnly().token(Map.of("grant_type", "client_credentials"), APP_BASIC).string("access_token");
-    }
-
     @Test
     void tweetsCarryTheirEditHistoryByDefault() {
-        Get2TweetsResponse r = XSdk.success(api.lookupTweets(bearer(appToken()), ids(KNOWN)), Get2TweetsResponse.class);
+        Get2TweetsResponse r = XSdk.success(api.lookupTweets(bearer(fx.appToken()), ids(KNOWN)),
+                Get2TweetsResponse.class);
         Tweet t = r.getData().get(0);
         assertEquals(KNOWN, t.getId());
         assertEquals(List.of(KNOWN), t.getEditHistoryTweetIds());
@@ -43,7 +39,7 @@ class XShapesTest {
 
     @Test
     void unknownTweetsAreResourceNotFoundErrorsBesideTheData() {
-        Get2TweetsResponse r = XSdk.success(api.lookupTweets(bearer(appToken()), ids(KNOWN + ",42")),
+        Get2TweetsResponse r = XSdk.success(api.lookupTweets(bearer(fx.appToken()), ids(KNOWN + ",42")),
                 Get2TweetsResponse.class);
         assertEquals(1, r.getData().size());
         ResourceNotFoundProblem p = (ResourceNotFoundProblem) r.getErrors().get(0);
@@ -91,7 +87,7 @@ class XShapesTest {
 
     @Test
     void appOnlyTokenOnUserEndpointsIsUnsupportedAuthentication() {
-        String app = appToken();
+        String app = fx.appToken();
         for (Reply r : List.of(api.usersMe(bearer(app), Map.of()), api.createTweet(bearer(app), PostBody.text("hi")))) {
             UnsupportedAuthenticationProblem p = XSdk.problem(r, 403, UnsupportedAuthenticationProblem.class);
             assertEquals("Unsupported Authentication", p.getTitle());
@@ -113,7 +109,7 @@ class XShapesTest {
     @Test
     void rateLimitIsXsTooManyRequestsProblem() {
         fx.state.reconfigure(Map.of("rateLimit", 1));
-        String token = appToken();
+        String token = fx.appToken();
         api.lookupTweets(bearer(token), ids(KNOWN));
         Reply r = api.lookupTweets(bearer(token), ids(KNOWN));
         GenericProblem p = XSdk.problem(r, 429, GenericProblem.class);
@@ -125,7 +121,7 @@ class XShapesTest {
 
     @Test
     void badIdsAreXsInvalidRequestProblem() {
-        Reply r = api.lookupTweets(bearer(appToken()), ids("abc"));
+        Reply r = api.lookupTweets(bearer(fx.appToken()), ids("abc"));
         InvalidRequestProblem p = XSdk.problem(r, 400, InvalidRequestProblem.class);
         assertEquals("Invalid Request", p.getTitle());
         assertEquals("One or more parameters to your request was invalid.", p.getDetail());
@@ -135,7 +131,7 @@ class XShapesTest {
 
     @Test
     void tweetByIdIsDataOrA200WithOnlyTheNotFoundError() {
-        String app = appToken();
+        String app = fx.appToken();
         Get2TweetsIdResponse found = XSdk.success(api.tweetById(bearer(app), KNOWN, Map.of()),
                 Get2TweetsIdResponse.class);
         assertEquals(List.of(KNOWN), found.getData().getEditHistoryTweetIds());
