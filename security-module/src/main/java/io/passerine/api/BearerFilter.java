@@ -42,20 +42,32 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
     private static final String WAITED_429 = BearerFilter.class.getName() + ".waited429";
     /** Set by every MicroProfile Rest Client on its requests (MP Rest Client 2.0+). */
     private static final String MP_INVOKED_METHOD = "org.eclipse.microprofile.rest.client.invokedMethod";
-    /** Timeouts of a resend for a MicroProfile Rest Client (whose own ones cannot be read back). */
+    /** Connect timeout of a resend for a MicroProfile Rest Client (whose own ones cannot be read back). */
     public static final Duration RESEND_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Read timeout of a resend for a MicroProfile Rest Client. */
     public static final Duration RESEND_READ_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The current credential (fetched or refreshed as needed). */
+    /** @return the current credential (fetched or refreshed as needed) */
     protected abstract T credential();
 
-    /** {@code Authorization} header value of {@code credential}. */
+    /**
+     * @param credential the credential of this request
+     * @return the {@code Authorization} header value of {@code credential} (RFC 6750 §2.1)
+     */
     protected abstract String authorization(T credential);
 
-    /** The quota owner of {@code credential}, e.g. {@code app-only} or {@code user:alice}. */
+    /**
+     * @param credential the credential of this request
+     * @return the quota owner of {@code credential}, e.g. {@code app-only} or {@code user:alice}
+     */
     protected abstract String client(T credential);
 
-    /** The API refused {@code credential} with 401: drop it; true if a fresh one is worth one more try. */
+    /**
+     * The API refused {@code credential} with 401: drop it.
+     *
+     * @param credential the refused credential
+     * @return true if a fresh one is worth one more try
+     */
     protected abstract boolean rejected(T credential);
 
     @Override

@@ -17,10 +17,12 @@ public class UserBearerFilter extends BearerFilter<BearerToken> {
 
     private final CurrentUser tokens;
 
+    /** For JAX-RS and MicroProfile Rest Client registration: the current user is looked up per request (CDI). */
     public UserBearerFilter() {
         this(null);
     }
 
+    /** @param tokens the current user whose access token is sent (null: looked up per request through CDI) */
     public UserBearerFilter(CurrentUser tokens) {
         this.tokens = tokens;
     }
