@@ -39,12 +39,12 @@ record LoginAssembly(LoginSettings settings, Clock clock, LoginFlow flow, Transa
             AppGroups appGroups) {
         TokenEndpoint endpoint = new TokenEndpoint(settings, clock, metrics);
         Revoker revoker = new Revoker(endpoint);
+        QueryGuard guard = new QueryGuard(settings.policy().maxQueryLength(), settings.policy().maxQueryParams());
         LoginFlow flow = new LoginFlow(settings, clock, new CodeExchange(endpoint, settings.redirectUri()),
                 new UserInfoClient(settings.userinfoUri(), settings.principalClaim(), settings.timeouts()), revoker,
-                appGroups, metrics);
+                appGroups, guard, metrics);
         SameOrigin sameOrigin = new SameOrigin(settings.redirectUri());
         SavedForms forms = new SavedForms(new FormKeeper(sameOrigin, settings.policy().maxSavedForm()), clock);
-        QueryGuard guard = new QueryGuard(settings.policy().maxQueryLength(), settings.policy().maxQueryParams());
         Sealer sealer = Sealer.of(cluster);
         SessionLogin.sealWith(sealer);
         Refresher refresher;

@@ -35,10 +35,11 @@ final class LoginFlow {
     private final UserInfoClient userInfo;
     private final Revoker revoker;
     private final AppGroups appGroups;
+    private final QueryGuard queryGuard;
     private final Metrics metrics;
 
     LoginFlow(LoginSettings settings, Clock clock, CodeExchange exchange, UserInfoClient userInfo, Revoker revoker,
-            AppGroups appGroups, Metrics metrics) {
+            AppGroups appGroups, QueryGuard queryGuard, Metrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.validator = new CallbackValidator(settings.redirectUri(), settings.issuer());
@@ -46,6 +47,7 @@ final class LoginFlow {
         this.userInfo = userInfo;
         this.revoker = revoker;
         this.appGroups = appGroups;
+        this.queryGuard = queryGuard;
         this.metrics = metrics;
     }
 
@@ -73,12 +75,12 @@ final class LoginFlow {
     /**
      * What {@code /oauth2/login?scope=&return=} asks for ({@link StepUpRequest}).
      *
-     * @param params the bounded, parsed query ({@link QueryGuard})
-     * @throws LoginFailure 400 for a scope that is malformed or not allowlisted
+     * @param rawQuery the raw query, parsed here within the {@link QueryGuard}'s bounds (never by the container)
+     * @throws LoginFailure 400 for a malformed query or a scope that is malformed or not allowlisted
      */
-    StepUpRequest stepUp(Map<String, List<String>> params, String contextPath) {
+    StepUpRequest stepUp(String rawQuery, String contextPath) {
         try {
-            return StepUpRequest.parse(params, settings.policy(), contextPath);
+            return StepUpRequest.parse(queryGuard.parse(rawQuery), settings.policy(), contextPath);
         } catch (LoginFailure f) {
             LOG.log(Level.INFO, "Step-up refused (HTTP 400): {0}", f.getMessage());
             throw f;

@@ -115,7 +115,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus stepUp(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
         StepUpRequest up;
         try { // the raw query only: req.getParameter would make the container parse an unbounded query first
-            up = flow.stepUp(queryGuard.parse(req.getQueryString()), req.getContextPath());
+            up = flow.stepUp(req.getQueryString(), req.getContextPath());
         } catch (LoginFailure f) {
             return failed(req, res, ctx, f);
         }

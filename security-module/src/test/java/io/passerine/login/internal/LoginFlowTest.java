@@ -269,15 +269,14 @@ class LoginFlowTest {
     @Test
     void stepUpAsksForTheGrantedAndTheExtraScopes() {
         LoginFlow flow = flow(Map.of("passerine.login.step-up-scopes", "tweet.write"), AppGroups.NONE);
-        StepUpRequest up = flow.stepUp(Map.of("scope", List.of("tweet.write"), "return", List.of("/ctx/compose")),
-                "/ctx");
+        StepUpRequest up = flow.stepUp("scope=tweet.write&return=%2Fctx%2Fcompose", "/ctx");
         assertEquals("/ctx/compose", up.returnPath());
         SessionLogin session = new SessionLogin(new UserInfo("1", "1", "a", "A"),
                 new GrantedTokens("AT", null, null, Set.of("like.read")), Set.of());
         assertEquals(List.of("tweet.read", "users.read", "offline.access", "like.read", "tweet.write"),
                 flow.scopes(session, up.scopes()));
-        assertThrows(LoginFailure.class, () -> flow.stepUp(Map.of("scope", List.of("dm.write")), "/ctx"),
-                "a scope off the allowlist");
+        assertThrows(LoginFailure.class, () -> flow.stepUp("scope=dm.write", "/ctx"), "a scope off the allowlist");
+        assertThrows(LoginFailure.class, () -> flow.stepUp("scope=%zz", "/ctx"), "a malformed query");
     }
 
     @Test
