@@ -1,6 +1,7 @@
 package io.passerine.login.internal;
 
 import io.passerine.internal.config.ApiDetection;
+import io.passerine.internal.config.LoginSettings;
 import io.passerine.internal.metrics.Telemetry;
 import io.passerine.login.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
@@ -56,6 +57,11 @@ public class LoginBeans {
         return a;
     }
 
+    /** The validated settings (a method: the static helpers below hold the client proxy, whose fields are empty). */
+    LoginSettings settings() {
+        return extension.settings();
+    }
+
     @Produces
     @RequestScoped
     CurrentUser currentUser(HttpServletRequest request) {
@@ -70,7 +76,7 @@ public class LoginBeans {
 
     /** The current application's rules for telling API requests from navigations; all signals without a login. */
     static ApiDetection apiDetection() {
-        return current().map(b -> b.extension.settings().apiDetection()).orElse(ApiDetection.ALL);
+        return current().map(b -> b.settings().apiDetection()).orElse(ApiDetection.ALL);
     }
 
     /** The current application's kept forms (issue 20), if it has the X login. */
