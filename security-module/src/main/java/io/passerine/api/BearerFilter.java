@@ -52,7 +52,7 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
 
     /**
      * @param credential the credential of this request
-     * @return the {@code Authorization} header value of {@code credential}
+     * @return the {@code Authorization} header value of {@code credential} (RFC 6750 §2.1)
      */
     protected abstract String authorization(T credential);
 

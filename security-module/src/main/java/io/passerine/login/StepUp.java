@@ -2,7 +2,7 @@ package io.passerine.login;
 
 import io.passerine.login.internal.LoginBeans;
 import io.passerine.login.internal.LoginChallenge;
-import io.passerine.login.internal.LoginRuntime;
+import io.passerine.login.internal.LoginPaths;
 import io.passerine.login.internal.LoginAttribute;
 import io.passerine.login.internal.ReturnPath;
 import io.passerine.login.internal.SessionLogin;
@@ -31,11 +31,11 @@ public final class StepUp {
      * that is not a browser navigation (fetch, XHR; {@code passerine.login.api-detection}) gets a 401 with a
      * {@code WWW-Authenticate} challenge instead of the redirect.
      *
-     * @param req    the current request
-     * @param res    its response, where the redirect or the 401 goes
-     * @param scopes the scopes needed, e.g. {@code "tweet.write"}
-     * @return true when every scope is granted (go on); false when the response was sent (stop)
-     * @throws IOException when the response cannot be written
+     * @param req the current request (its parameters not read yet, if its form is to be kept)
+     * @param res its response, for the redirect or the 401
+     * @param scopes the scopes the request needs
+     * @return true when every scope is granted; false when the response was sent
+     * @throws IOException when the response cannot be sent
      */
     public static boolean require(HttpServletRequest req, HttpServletResponse res, String... scopes)
             throws IOException {
@@ -57,8 +57,8 @@ public final class StepUp {
      * browser navigation (fetch, XHR) gets a 401 with a {@code WWW-Authenticate} challenge instead.
      *
      * @param req the current request
-     * @param res its response, where the redirect or the 401 goes
-     * @throws IOException when the response cannot be written
+     * @param res its response, for the redirect or the 401
+     * @throws IOException when the response cannot be sent
      */
     public static void login(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if (LoginChallenge.isApi(req)) {
@@ -74,18 +74,15 @@ public final class StepUp {
      * POST whose body was not read yet, or the form restored on this GET. {@link #require} and {@link #login} call
      * it; call it yourself before redirecting to {@link #loginUri} by other means.
      *
-     * @param req the current request
+     * @param req the current request, its body not read yet
      */
     public static void keepForm(HttpServletRequest req) {
-        LoginRuntime rt = LoginBeans.current();
-        if (rt != null) {
-            rt.forms().beforeLoginRedirect(req);
-        }
+        LoginBeans.forms().ifPresent(forms -> forms.beforeLoginRedirect(req));
     }
 
     /**
-     * @param req    the current request
-     * @param scopes the scopes needed
+     * @param req the current request
+     * @param scopes the scopes it needs
      * @return where to send the browser when {@code scopes} are not all granted; empty when they are
      */
     public static Optional<String> redirectFor(HttpServletRequest req, String... scopes) {
@@ -98,13 +95,13 @@ public final class StepUp {
     }
 
     /**
-     * @param req    the current request, where the login returns to
-     * @param scopes the scopes to ask for on top of the granted ones; none for a plain login
+     * @param req the current request (the login comes back to its path and query)
+     * @param scopes the extra scopes to ask for (none: a plain re-login)
      * @return {@code {ctx}/oauth2/login?scope=...&return=<this request's path and query>}
      */
     public static String loginUri(HttpServletRequest req, Set<String> scopes) {
         String back = ReturnPath.of(req.getRequestURI(), req.getQueryString());
-        StringBuilder sb = new StringBuilder(req.getContextPath()).append(LoginRuntime.LOGIN_PATH).append('?');
+        StringBuilder sb = new StringBuilder(req.getContextPath()).append(LoginPaths.LOGIN).append('?');
         if (!scopes.isEmpty()) {
             sb.append("scope=").append(encode(String.join(" ", scopes))).append('&');
         }

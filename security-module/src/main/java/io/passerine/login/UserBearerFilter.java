@@ -17,12 +17,12 @@ public class UserBearerFilter extends BearerFilter<BearerToken> {
 
     private final CurrentUser tokens;
 
-    /** Sends the access token of the current request's logged-in user ({@link CurrentUser} from CDI). */
+    /** For JAX-RS and MicroProfile Rest Client registration: the current user is looked up per request (CDI). */
     public UserBearerFilter() {
         this(null);
     }
 
-    /** @param tokens the user whose access token the filter sends */
+    /** @param tokens the current user whose access token is sent (null: looked up per request through CDI) */
     public UserBearerFilter(CurrentUser tokens) {
         this.tokens = tokens;
     }

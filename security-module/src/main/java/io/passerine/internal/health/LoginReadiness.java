@@ -1,7 +1,7 @@
 package io.passerine.internal.health;
 
-import io.passerine.login.internal.LoginBeans;
-import io.passerine.login.internal.LoginRuntime;
+import io.passerine.internal.config.LoginSettings;
+import io.passerine.login.internal.LoginExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -21,6 +21,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class LoginReadiness implements HealthCheck {
 
+    /** The login settings validated at deployment (none without the X login). */
+    @Inject
+    LoginExtension login;
+
     private volatile CachedProbe probe;
 
     /** Read at startup, on a thread of the application (a health probe's thread may have no java:app context). */
@@ -36,18 +40,18 @@ public class LoginReadiness implements HealthCheck {
         if (application != null) {
             b.withData("application", application);
         }
-        LoginRuntime runtime = LoginBeans.current();
-        if (runtime == null) {
+        LoginSettings settings = login.loginSettings().orElse(null);
+        if (settings == null) {
             return b.up().withData("login", "disabled").build();
         }
         CachedProbe p = probe;
         if (p == null) {
-            p = new CachedProbe(() -> Probes.endpointAnswers(runtime.settings().tokenUri(),
-                    runtime.settings().timeouts()), Clock.systemUTC(), AppOnlyReadiness.interval());
+            p = new CachedProbe(() -> Probes.endpointAnswers(settings.tokenUri(), settings.timeouts()),
+                    Clock.systemUTC(), AppOnlyReadiness.interval());
             probe = p;
         }
         CachedProbe.Result r = p.get();
         r.data().forEach(b::withData);
-        return b.withData("tokenEndpoint", runtime.settings().tokenUri().toString()).status(r.up()).build();
+        return b.withData("tokenEndpoint", settings.tokenUri().toString()).status(r.up()).build();
     }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * have to be validated by a store of Passerine's own, and the application's validating stores (a database store for
  * its FORM login, say) would be run on X callers too.
  */
-final class GroupSource {
+final class GroupSource implements AppGroups {
 
     /** The {@code identityStoreId} of the results the stores are given. */
     static final String STORE_ID = "passerine-x";
@@ -53,7 +53,8 @@ final class GroupSource {
      * The groups the stores give {@code user}, besides {@code known} (which they are shown); never null. A store that
      * throws fails the login (roles that cannot be decided must not silently be left out).
      */
-    Set<String> groupsOf(UserInfo user, Set<String> known) {
+    @Override
+    public Set<String> groupsOf(UserInfo user, Set<String> known) {
         if (stores.isEmpty()) {
             return Set.of();
         }

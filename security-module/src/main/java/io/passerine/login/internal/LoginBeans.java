@@ -1,10 +1,9 @@
 package io.passerine.login.internal;
 
-import io.passerine.internal.config.ClusterSettings;
-import io.passerine.internal.config.ConfigReader;
+import io.passerine.internal.config.ApiDetection;
 import io.passerine.internal.config.LoginSettings;
-import io.passerine.login.CurrentUser;
 import io.passerine.internal.metrics.Telemetry;
+import io.passerine.login.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -14,15 +13,18 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Optional;
 
 /**
  * CDI glue (added as an {@code @ApplicationScoped} bean by {@link LoginExtension} only when the login is enabled):
- * holds the {@link LoginRuntime} built from MicroProfile Config and the application's {@link Clock} (a {@code Clock}
- * bean if the application has exactly one, else the system UTC clock), the {@link GroupSource} of its identity stores,
- * and produces {@link CurrentUser}.
+ * builds the application's {@link LoginAssembly} once, from the settings {@link LoginExtension} validated at
+ * deployment, the application's {@link Clock} (a {@code Clock} bean if the application has exactly one, else the
+ * system UTC clock) and the {@link GroupSource} of its identity stores; produces {@link CurrentUser}.
  */
 public class LoginBeans {
+
+    @Inject
+    LoginExtension extension;
 
     @Inject
     Instance<Clock> clocks;
@@ -35,51 +37,59 @@ public class LoginBeans {
     @Any
     Instance<IdentityStore> identityStores;
 
-    private volatile GroupSource groupSource;
+    private volatile LoginAssembly assembly;
 
-    private volatile LoginRuntime runtime;
-
-    LoginRuntime runtime() {
-        LoginRuntime r = runtime;
-        return r != null ? r : build();
+    /** The application's login, built on first use. */
+    LoginAssembly assembly() {
+        LoginAssembly a = assembly;
+        return a != null ? a : build();
     }
 
-    /** Once per application: two runtimes would each keep their own record of used states. */
-    private synchronized LoginRuntime build() {
-        LoginRuntime r = runtime;
-        if (r == null) {
-            Clock clock = clocks != null && clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
-            ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
-            r = new LoginRuntime(LoginSettings.from(config), clock, ClusterSettings.from(config),
-                    telemetry.metrics());
-            runtime = r;
+    /** Once per application: two assemblies would each keep their own record of used states. */
+    private synchronized LoginAssembly build() {
+        LoginAssembly a = assembly;
+        if (a == null) {
+            Clock clock = clocks.isResolvable() ? clocks.get() : Clock.systemUTC();
+            a = LoginAssembly.of(extension.settings(), extension.cluster(), clock, telemetry.metrics(),
+                    new GroupSource(identityStores));
+            assembly = a;
         }
-        return r;
+        return a;
     }
 
-    /** The application's group-providing identity stores (looked up once; none in unit tests). */
-    GroupSource groupSource() {
-        GroupSource g = groupSource;
-        if (g == null) {
-            g = identityStores == null ? GroupSource.NONE : new GroupSource(identityStores);
-            groupSource = g;
-        }
-        return g;
+    /** The validated settings (a method: the static helpers below hold the client proxy, whose fields are empty). */
+    LoginSettings settings() {
+        return extension.settings();
     }
 
     @Produces
     @RequestScoped
-    CurrentUser userTokens(HttpServletRequest request) {
-        return new SessionCurrentUser(request, runtime());
+    CurrentUser currentUser(HttpServletRequest request) {
+        LoginAssembly a = assembly();
+        return new SessionCurrentUser(request, a.clock(), a.settings().refreshSkew(), a.refresher());
     }
 
-    /** The runtime of the current application, or null when it has no {@code @XLoginMechanismDefinition}. */
-    public static LoginRuntime current() {
+    /** Whether the current application has the X login ({@code @XLoginMechanismDefinition}). */
+    static boolean enabled() {
+        return current().isPresent();
+    }
+
+    /** The current application's rules for telling API requests from navigations; all signals without a login. */
+    static ApiDetection apiDetection() {
+        return current().map(b -> b.settings().apiDetection()).orElse(ApiDetection.ALL);
+    }
+
+    /** The current application's kept forms (issue 20), if it has the X login. */
+    public static Optional<SavedForms> forms() {
+        return current().map(b -> b.assembly().forms());
+    }
+
+    private static Optional<LoginBeans> current() {
         try {
             Instance<LoginBeans> beans = CDI.current().select(LoginBeans.class);
-            return beans.isResolvable() ? beans.get().runtime() : null;
+            return beans.isResolvable() ? Optional.of(beans.get()) : Optional.empty();
         } catch (IllegalStateException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

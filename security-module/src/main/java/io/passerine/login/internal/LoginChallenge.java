@@ -76,12 +76,11 @@ public final class LoginChallenge {
 
     /** Whether {@code req} is not a navigation, under the current application's rules (all signals without one). */
     public static boolean isApi(HttpServletRequest req) {
-        LoginRuntime rt = LoginBeans.current();
-        return isApi(req, rt == null ? ApiDetection.ALL : rt.settings().apiDetection());
+        return isApi(req, LoginBeans.apiDetection());
     }
 
     private static String loginUri(String contextPath) {
-        return contextPath + LoginRuntime.LOGIN_PATH;
+        return contextPath + LoginPaths.LOGIN;
     }
 
     /** A context path inside a quoted-string (RFC 9110 §5.6.4): backslash and quote escaped. */

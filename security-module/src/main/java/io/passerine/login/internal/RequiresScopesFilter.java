@@ -36,7 +36,7 @@ public class RequiresScopesFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext rc) {
-        if (LoginBeans.current() == null) {
+        if (!LoginBeans.enabled()) {
             return;
         }
         Set<String> required = new LinkedHashSet<>();

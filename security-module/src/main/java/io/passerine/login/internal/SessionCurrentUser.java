@@ -4,17 +4,24 @@ import io.passerine.login.LoginRequiredException;
 import io.passerine.api.BearerToken;
 import io.passerine.login.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 /** {@link CurrentUser} of the current request, read from its HTTP session. */
 final class SessionCurrentUser implements CurrentUser {
 
     private final HttpServletRequest request;
-    private final LoginRuntime runtime;
+    private final Clock clock;
+    private final Duration refreshSkew;
+    private final Refresher refresher;
 
-    SessionCurrentUser(HttpServletRequest request, LoginRuntime runtime) {
+    /** @param refreshSkew how long before its expiry an access token is refreshed */
+    SessionCurrentUser(HttpServletRequest request, Clock clock, Duration refreshSkew, Refresher refresher) {
         this.request = request;
-        this.runtime = runtime;
+        this.clock = clock;
+        this.refreshSkew = refreshSkew;
+        this.refresher = refresher;
     }
 
     @Override
@@ -52,7 +59,7 @@ final class SessionCurrentUser implements CurrentUser {
     public BearerToken accessToken() {
         SessionLogin st = session();
         GrantedTokens before = st.peek();
-        GrantedTokens t = st.current(runtime.clock(), runtime.settings().refreshSkew(), runtime.refresher());
+        GrantedTokens t = st.current(clock, refreshSkew, refresher);
         if (t != before) {
             LoginAttribute.touch(request, st);
         }

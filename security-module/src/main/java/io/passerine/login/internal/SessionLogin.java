@@ -35,7 +35,7 @@ public final class SessionLogin implements Serializable {
     private static final System.Logger LOG = System.getLogger(SessionLogin.class.getName());
     /** The AAD of the sealed tokens in a serialized session. */
     private static final String CONTEXT = "io.passerine.session-tokens";
-    /** Seals the tokens when a session is replicated or persisted: the application's, set by {@link LoginRuntime}. */
+    /** Seals the tokens when a session is replicated or persisted: the application's, set by {@link LoginAssembly}. */
     private static volatile Sealer sealer = Sealer.random();
 
     private final UserInfo user;

@@ -13,26 +13,20 @@ import java.lang.System.Logger.Level;
  * <li>the same user's session (step-up, a second login) or an anonymous one keeps its attributes under a new id
  * (no session fixation).</li>
  * </ul>
- * The tokens the old login held are then revoked by {@link #revoke} ({@link Revoker#supersede}).
+ * The tokens the old login held are then revoked by {@link LoginFlow#loggedIn} ({@link Revoker#supersede}).
  */
 final class Superseded {
 
     private static final System.Logger LOG = System.getLogger(Superseded.class.getName());
-    private static final Superseded NOTHING = new Superseded(null, true);
 
-    private final GrantedTokens tokens;
-    private final boolean sameUser;
-
-    private Superseded(GrantedTokens tokens, boolean sameUser) {
-        this.tokens = tokens;
-        this.sameUser = sameUser;
+    private Superseded() {
     }
 
-    /** Ends or renews the request's session for {@code user}'s login; the result revokes what it replaced. */
-    static Superseded endOrRenew(HttpServletRequest req, UserInfo user) {
+    /** Ends or renews the request's session for {@code user}'s login; returns what it replaced. */
+    static PreviousLogin endOrRenew(HttpServletRequest req, UserInfo user) {
         HttpSession session = req.getSession(false);
         if (session == null) {
-            return NOTHING;
+            return PreviousLogin.NONE;
         }
         SessionLogin previous = LoginAttribute.owner(req);
         boolean sameUser = previous == null || previous.user().principal().equals(user.principal());
@@ -44,11 +38,6 @@ final class Superseded {
                     previous.user().principal());
             session.invalidate();
         }
-        return new Superseded(old, sameUser);
-    }
-
-    /** Revokes the superseded tokens at the provider (a failure is logged and does not stop the login). */
-    void revoke(Revoker revoker, GrantedTokens next) {
-        revoker.supersede(tokens, next, sameUser);
+        return new PreviousLogin(old, sameUser);
     }
 }

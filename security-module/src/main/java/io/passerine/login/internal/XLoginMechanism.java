@@ -1,85 +1,101 @@
 package io.passerine.login.internal;
 
 import io.passerine.internal.config.LoginSettings;
-import io.passerine.ProviderException;
-import io.passerine.login.internal.CallbackValidator.Accepted;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The X login (RFC 6749 §4.1 Authorization Code Grant with RFC 7636 PKCE, following RFC 9700). Thin: it only
- * dispatches on the request path and orchestrates the protocol steps of {@link LoginRuntime}.
+ * The X login's container side: dispatches on the request path and does what only the container can (redirects,
+ * session, {@code notifyContainerAboutLogin}, error pages); the sequence itself is {@link LoginFlow}.
  * <ul>
- * <li>protected resource, nobody logged in → new {@link LoginTransaction} (keeping a same-origin form POST's
- * parameters: {@link SavedForms}), 302 to the authorize endpoint;</li>
- * <li>the redirect URI's path → {@link CallbackValidator}, {@link CodeExchange}, {@link UserInfoClient}, login in a
- * new session ({@link Superseded}: another user's session ends, the same user's gets a new id), 302 to the
+ * <li>protected resource, nobody logged in → {@link LoginFlow#begin} (keeping a same-origin form POST's parameters:
+ * {@link SavedForms}), 302 to the authorize endpoint;</li>
+ * <li>the redirect URI's path → {@link LoginFlow#complete}, login in a new session ({@link Superseded}), 302 to the
  * original path;</li>
  * <li>{@code {ctx}/oauth2/login?scope=&return=} → a new login asking for more scopes (step-up);</li>
- * <li>{@code POST {ctx}/oauth2/logout} from the app's own origin ({@link SameOrigin}) → {@link Revoker}, session
- * invalidated, 302 to the post-logout path;</li>
- * <li>any other request of a logged-in session → the caller is re-established from the session (groups: scopes,
- * default groups and the application's identity stores' at login, {@link GroupSource});</li>
- * <li>a protected request or {@code authenticate()} (public pages too) without a login that is not a browser
- * navigation ({@link RequestKind}) → 401 with a challenge ({@link LoginChallenge}), never a redirect;</li>
- * <li>{@code HttpServletRequest.logout()} → {@code cleanSubject}: {@link ContainerLogout}.</li>
+ * <li>{@code POST {ctx}/oauth2/logout} → {@link ContainerLogout#post};</li>
+ * <li>any other request of a logged-in session → the caller is re-established from the session;</li>
+ * <li>a protected request or {@code authenticate()} without a login that is not a browser navigation
+ * ({@link RequestKind}) → 401 with a challenge ({@link LoginChallenge}), never a redirect;</li>
+ * <li>{@code HttpServletRequest.logout()} → {@code cleanSubject}: {@link ContainerLogout#end}.</li>
  * </ul>
  * Added as an {@code @ApplicationScoped} bean by {@link LoginExtension}.
  */
 public class XLoginMechanism implements HttpAuthenticationMechanism {
 
-    private static final System.Logger LOG = System.getLogger(XLoginMechanism.class.getName());
+    private final LoginFlow flow;
+    private final TransactionStores transactions;
+    private final SavedForms forms;
+    private final ContainerLogout logout;
+    private final QueryGuard queryGuard;
+    private final LoginSettings settings;
+
+    /** For the container's client proxy only. */
+    XLoginMechanism() {
+        this.flow = null;
+        this.transactions = null;
+        this.forms = null;
+        this.logout = null;
+        this.queryGuard = null;
+        this.settings = null;
+    }
 
     @Inject
-    LoginBeans beans;
+    XLoginMechanism(LoginBeans beans) {
+        this(beans.assembly());
+    }
+
+    XLoginMechanism(LoginAssembly login) {
+        this.flow = login.flow();
+        this.transactions = login.transactions();
+        this.forms = login.forms();
+        this.logout = new ContainerLogout(login.flow(), login.sameOrigin(), login.settings());
+        this.queryGuard = login.queryGuard();
+        this.settings = login.settings();
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
-        LoginRuntime rt = beans.runtime();
         String uri = req.getRequestURI();
         String app = req.getContextPath();
-        boolean isCallback = uri.equals(rt.callbackPath());
-        if (isCallback || uri.equals(app + LoginRuntime.LOGIN_PATH)) {
-            String refusal = rt.queryGuard().refusal(req.getQueryString()); // before anything parses the query
-            if (refusal != null) {
-                return refused(rt, req, res, ctx, refusal, isCallback);
+        boolean isCallback = uri.equals(settings.redirectUri().getRawPath());
+        boolean isLogin = uri.equals(app + LoginPaths.LOGIN);
+        if (isCallback || isLogin) {
+            String refusal = queryGuard.refusal(req.getQueryString()); // before anything parses the query
+            if (refusal != null) { // the built-in page: a forward could make the container parse the query after all
+                return ErrorPages.send(req, res, ctx, Optional.empty(), flow.refused(refusal, isCallback), app + "/");
             }
         }
         if (isCallback) {
-            return callback(rt, req, res, ctx);
+            return callback(req, res, ctx);
         }
-        if (uri.equals(app + LoginRuntime.LOGOUT_PATH)) {
-            return logout(rt, req, res, ctx);
+        if (uri.equals(app + LoginPaths.LOGOUT)) {
+            return logout.post(req, res, ctx);
         }
-        if (uri.equals(app + LoginRuntime.LOGIN_PATH)) {
-            return stepUp(rt, req, res, ctx);
+        if (isLogin) {
+            return stepUp(req, res, ctx);
         }
         SessionLogin st = LoginAttribute.get(req);
         boolean newLogin = ctx.isAuthenticationRequest() && ctx.getAuthParameters() != null
                 && ctx.getAuthParameters().isNewAuthentication();
         if (st != null && !newLogin) {
-            rt.forms().restore(req, ctx); // the first GET after a login a form started sees that form
-            return ctx.notifyContainerAboutLogin(st.user().principal(), rt.groups(st));
+            forms.restore(req, ctx); // the first GET after a login a form started sees that form
+            return ctx.notifyContainerAboutLogin(st.user().principal(), flow.groups(st));
         }
         if (ctx.isProtected() || ctx.isAuthenticationRequest()) { // authenticate(): from public pages too
-            if (LoginChallenge.isApi(req, rt.settings().apiDetection())) {
+            if (LoginChallenge.isApi(req, settings.apiDetection())) {
                 return LoginChallenge.send(req, res); // 401 + challenge, never a redirect to X
             }
-            return startLogin(rt, req, res, ctx, ReturnPath.of(uri, req.getQueryString()), scopes(rt, st, Set.of()),
-                    rt.forms().capture(req));
+            return begin(req, res, ctx, ReturnPath.of(uri, req.getQueryString()), flow.scopes(st, Set.of()),
+                    forms.capture(req));
         }
         return ctx.doNothing();
     }
@@ -87,125 +103,45 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     /** {@code HttpServletRequest.logout()}: the X login ends too ({@link ContainerLogout}). */
     @Override
     public void cleanSubject(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
-        ContainerLogout.end(beans.runtime(), req);
+        logout.end(req);
         HttpAuthenticationMechanism.super.cleanSubject(req, res, ctx);
     }
 
-    /** The configured scopes, those already granted in {@code st} (if any), and {@code extra}. */
-    private static List<String> scopes(LoginRuntime rt, SessionLogin st, Set<String> extra) {
-        Set<String> scopes = new LinkedHashSet<>(rt.settings().scopes());
-        GrantedTokens granted = st == null ? null : st.peek();
-        if (granted != null) {
-            scopes.addAll(granted.scopes());
-        }
-        scopes.addAll(extra);
-        return new ArrayList<>(scopes);
+    private AuthenticationStatus begin(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx,
+            String returnPath, List<String> scopes, Optional<FormData> form) {
+        return ctx.redirect(flow.begin(transactions.open(req, res), returnPath, scopes, form).toString());
     }
 
-    private static AuthenticationStatus startLogin(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx, String returnPath, List<String> scopes, Optional<FormData> form) {
-        LoginSettings s = rt.settings();
-        LoginTransaction tx = LoginTransaction.start(returnPath, scopes, rt.clock().instant()).withForm(form);
-        rt.transactions(req, res).save(tx);
-        return ctx.redirect(tx.authorizationUri(s).toString());
-    }
-
-    private static AuthenticationStatus stepUp(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx) {
+    private AuthenticationStatus stepUp(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
         StepUpRequest up;
         try { // the raw query only: req.getParameter would make the container parse an unbounded query first
-            up = StepUpRequest.parse(rt.queryGuard().parse(req.getQueryString()), rt.settings().policy(),
-                    req.getContextPath());
+            up = flow.stepUp(req.getQueryString(), req.getContextPath());
         } catch (LoginFailure f) {
-            LOG.log(Level.INFO, "Step-up refused (HTTP 400): {0}", f.getMessage());
-            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
+            return failed(req, res, ctx, f);
         }
-        return startLogin(rt, req, res, ctx, up.returnPath(),
-                scopes(rt, LoginAttribute.get(req), new LinkedHashSet<>(up.scopes())),
-                rt.forms().takeForLogin(req, up.returnPath()));
+        return begin(req, res, ctx, up.returnPath(), flow.scopes(LoginAttribute.get(req), up.scopes()),
+                forms.takeForLogin(req, up.returnPath()));
     }
 
-    private AuthenticationStatus callback(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx) {
+    private AuthenticationStatus callback(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
         try {
-            Map<String, List<String>> params = rt.queryGuard().parse(req.getQueryString()); // bounded, then parsed
-            Accepted accepted = rt.validator().validate(params, rt.transactions(req, res));
-            GrantedTokens tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
-            UserInfo user = rt.userInfo().fetch(tokens.accessToken());
-            Set<String> groups = rt.groups(tokens);
-            Set<String> appGroups = beans.groupSource().groupsOf(user, groups); // the app's identity stores
-            groups.addAll(appGroups);
-            Superseded previous = Superseded.endOrRenew(req, user);
-            AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), groups);
-            if (status != AuthenticationStatus.SUCCESS) {
+            CompletedLogin login = flow.complete(queryGuard.parse(req.getQueryString()), transactions.open(req, res));
+            PreviousLogin previous = Superseded.endOrRenew(req, login.user());
+            if (ctx.notifyContainerAboutLogin(login.user().principal(), login.groups())
+                    != AuthenticationStatus.SUCCESS) {
                 throw new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, "The server refused the login.");
             }
-            LoginAttribute.put(req, new SessionLogin(user, tokens, appGroups));
-            rt.forms().afterLogin(req, accepted.transaction());
-            previous.revoke(rt.revoker(), tokens);
-            rt.metrics().login(TokenEndpoint.CLIENT);
-            LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
-            return ctx.redirect(accepted.transaction().returnPath());
-        } catch (LoginFailure f) {
-            LOG.log(Level.WARNING, "X login failed ({0}, HTTP {1})", f.kind(), f.kind().status());
-            return failed(rt, req, res, ctx, f, f.kind().reason());
-        } catch (ProviderException e) {
-            LoginFailure f = LoginFailure.from(e);
-            LOG.log(Level.WARNING, "X login failed: {0}", e.getMessage());
-            return failed(rt, req, res, ctx, f, f.kind().reason());
-        } catch (RuntimeException e) { // anything else (a cache, a parser): a clear page, never a stack trace
-            LOG.log(Level.WARNING, "X login failed: unexpected {0}", e.getClass().getName());
-            return failed(rt, req, res, ctx,
-                    new LoginFailure(LoginFailure.Kind.PROVIDER, "Login failed. Please start again."), "unexpected");
+            LoginAttribute.put(req, login.session());
+            forms.afterLogin(req, login.transaction());
+            flow.loggedIn(login, previous);
+            return ctx.redirect(login.returnPath());
+        } catch (RuntimeException e) {
+            return failed(req, res, ctx, flow.failed(e));
         }
     }
 
-    /** A login that ends here: counted by {@code reason}, then the error page. */
-    private static AuthenticationStatus failed(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx, LoginFailure f, String reason) {
-        rt.metrics().loginFailure(TokenEndpoint.CLIENT, reason);
-        return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), f, req.getContextPath() + "/");
-    }
-
-    /**
-     * An over-long or over-counted query: the built-in 400 page, never a forward to the application's error page
-     * (a forward or that page could make the container parse the query after all).
-     */
-    private static AuthenticationStatus refused(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx, String refusal, boolean isCallback) {
-        LOG.log(Level.INFO, "Refused {0} (HTTP 400): {1}", isCallback ? "a callback" : "a login request", refusal);
-        if (isCallback) {
-            rt.metrics().loginFailure(TokenEndpoint.CLIENT, LoginFailure.Kind.BAD_CALLBACK.reason());
-        }
-        return ErrorPages.send(req, res, ctx, java.util.Optional.empty(),
-                new LoginFailure(LoginFailure.Kind.BAD_CALLBACK, refusal + " Please start again."),
-                req.getContextPath() + "/");
-    }
-
-    private static AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
-            HttpMessageContext ctx) {
-        if (!"POST".equals(req.getMethod())) {
-            res.setHeader("Allow", "POST");
-            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), new LoginFailure(
-                    LoginFailure.Kind.BAD_CALLBACK, "Log out with a POST request (a form button)."),
-                    req.getContextPath() + "/");
-        }
-        if (!rt.sameOrigin().allows(req.getHeader("Origin"), req.getHeader("Referer"))) {
-            LOG.log(Level.WARNING, "X logout refused: a cross-site request (Origin/Referer not the application's)");
-            return ErrorPages.send(req, res, ctx, rt.settings().errorPage(), new LoginFailure(
-                    LoginFailure.Kind.CROSS_SITE, "Log out from the application's own page."),
-                    req.getContextPath() + "/");
-        }
-        SessionLogin st = LoginAttribute.get(req);
-        GrantedTokens tokens = st == null ? null : st.drop();
-        HttpSession session = req.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        if (tokens != null && !rt.revoker().revoke(tokens)) {
-            LOG.log(Level.WARNING, "X logout of {0}: revocation failed, session ended anyway", st.user().principal());
-        }
-        ctx.cleanClientSubject();
-        return ctx.redirect(req.getContextPath() + rt.settings().postLogoutPath());
+    private AuthenticationStatus failed(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx,
+            LoginFailure f) {
+        return ErrorPages.send(req, res, ctx, settings.errorPage(), f, req.getContextPath() + "/");
     }
 }

@@ -34,7 +34,7 @@ class CallbackPropertyTest {
             "\u0000", "\u00e9", ";");
 
     private static FakeProvider provider;
-    private static LoginRuntime runtime;
+    private static LoginAssembly runtime;
 
     /** One edit of the query: {@code op} picks the kind, the rest are its operands. */
     record Mutation(int op, int pos, String ch, String junk) {
@@ -46,7 +46,7 @@ class CallbackPropertyTest {
                 .on("/2/oauth2/token", c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,"
                         + "\"access_token\":\"AT\",\"scope\":\"tweet.read\"}"))
                 .on("/2/users/me", c -> Reply.json(200, "{\"data\":{\"id\":\"1\",\"username\":\"u\",\"name\":\"U\"}}"));
-        runtime = new LoginRuntime(provider.settings(Map.of()), MutableClock.startingAt("2026-01-01T00:00:00Z"));
+        runtime = LoginAssembly.of(provider.settings(Map.of()), MutableClock.startingAt("2026-01-01T00:00:00Z"));
     }
 
     @AfterAll

@@ -23,17 +23,7 @@ class CallbackValidatorTest {
 
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private final PendingLogins pending = new PendingLogins();
-    private final TransactionStore store = new TransactionStore() {
-        @Override
-        public void save(LoginTransaction tx) {
-            pending.put(tx, clock.instant(), Duration.ofMinutes(10), 5);
-        }
-
-        @Override
-        public Optional<LoginTransaction> take(String state) {
-            return pending.take(state, clock.instant(), Duration.ofMinutes(10));
-        }
-    };
+    private final TransactionStore store = pending.store(clock);
     private final CallbackValidator validator = new CallbackValidator(REDIRECT, Optional.of("https://x.com"));
 
     private LoginTransaction begin() {

@@ -31,7 +31,7 @@ class HardeningMechanismTest {
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private final FakeProvider provider;
     private MechanismHarness browser;
-    private LoginRuntime runtime;
+    private LoginAssembly runtime;
 
     HardeningMechanismTest() throws Exception {
         provider = new FakeProvider()
@@ -46,7 +46,7 @@ class HardeningMechanismTest {
     }
 
     private MechanismHarness browser(Map<String, String> extra) {
-        runtime = new LoginRuntime(provider.settings(extra), clock);
+        runtime = LoginAssembly.of(provider.settings(extra), clock);
         browser = new MechanismHarness(runtime);
         return browser;
     }
@@ -174,7 +174,8 @@ class HardeningMechanismTest {
         SessionLogin st = LoginAttribute.get(proxyRequestFor(browser));
         assertEquals(new UserInfo("2244994945", "2244994945", "XDevelopers", "X Dev"), st.user());
         assertEquals(Set.of("tweet.read", "users.read", "offline.access"), ex.groups);
-        io.passerine.login.CurrentUser tokens = new SessionCurrentUser(proxyRequestFor(browser), runtime);
+        io.passerine.login.CurrentUser tokens = new SessionCurrentUser(proxyRequestFor(browser), runtime.clock(),
+                runtime.settings().refreshSkew(), runtime.refresher());
         assertEquals(List.of("2244994945", "2244994945", "2244994945", "XDevelopers", "X Dev"),
                 List.of(tokens.principal(), tokens.id(), tokens.userId(), tokens.username(), tokens.name()));
         ex = browser(Map.of("passerine.login.principal-claim", "/data/username"))

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.util.URLUtils;
+import io.passerine.internal.config.ClusterSettings;
+import io.passerine.internal.metrics.Metrics;
 import io.passerine.login.internal.FakeProvider.Reply;
 import io.passerine.testing.MutableClock;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -50,8 +52,8 @@ class JakartaContractMechanismTest {
     }
 
     private MechanismHarness browser(GroupSource groups) {
-        return new MechanismHarness(new LoginRuntime(provider.settings(Map.of("passerine.login.default-groups",
-                "user")), clock), groups);
+        return new MechanismHarness(LoginAssembly.of(provider.settings(Map.of("passerine.login.default-groups",
+                "user")), ClusterSettings.NONE, clock, Metrics.NONE, groups));
     }
 
     private static String state(MechanismHarness.Exchange ex) {

@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.internal.config.LoginSettings;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.Cookie;
@@ -36,25 +37,13 @@ final class MechanismHarness {
     /** What {@code SecurityContext.authenticate} passed (null: {@code request.authenticate()}). */
     jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters authParameters;
 
-    private final XLoginMechanism mechanism = new XLoginMechanism();
+    private final XLoginMechanism mechanism;
 
-    MechanismHarness(LoginRuntime runtime) {
-        this(runtime, GroupSource.NONE);
-    }
-
-    /** With the application's identity stores as {@code groups}. */
-    MechanismHarness(LoginRuntime runtime, GroupSource groups) {
-        mechanism.beans = new LoginBeans() {
-            @Override
-            public LoginRuntime runtime() {
-                return runtime;
-            }
-
-            @Override
-            public GroupSource groupSource() {
-                return groups;
-            }
-        };
+    /** The mechanism of {@code login} (its application groups: {@link LoginAssembly#of(LoginSettings,
+     * io.passerine.internal.config.ClusterSettings, java.time.Clock, io.passerine.internal.metrics.Metrics,
+     * AppGroups)}). */
+    MechanismHarness(LoginAssembly login) {
+        mechanism = new XLoginMechanism(login);
     }
 
     /** {@code HttpServletRequest.logout()}: the container calls the mechanism's {@code cleanSubject}. */

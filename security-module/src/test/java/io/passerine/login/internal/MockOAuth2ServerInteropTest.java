@@ -57,41 +57,28 @@ class MockOAuth2ServerInteropTest {
                 // no passerine.login.issuer: mock-oauth2-server sends no RFC 9207 iss, and a configured issuer
                 // makes iss mandatory
                 "passerine.login.scopes", "openid tweet.read offline.access")));
-        LoginRuntime rt = new LoginRuntime(settings, Clock.systemUTC());
-        PendingLogins pending = new PendingLogins();
-        TransactionStore store = new TransactionStore() {
-            @Override
-            public void save(LoginTransaction tx) {
-                pending.put(tx, rt.clock().instant(), Duration.ofMinutes(10), 5);
-            }
+        LoginAssembly rt = LoginAssembly.of(settings, Clock.systemUTC());
+        TransactionStore store = new PendingLogins().store(rt.clock());
 
-            @Override
-            public Optional<LoginTransaction> take(String state) {
-                return pending.take(state, rt.clock().instant(), Duration.ofMinutes(10));
-            }
-        };
-
-        LoginTransaction tx = LoginTransaction.start("/app/me", settings.scopes(), rt.clock().instant());
-        store.save(tx);
+        URI authorizeUri = rt.flow().begin(store, "/app/me", settings.scopes(), Optional.empty());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(tx.authorizationUri(settings))
+        HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(authorizeUri)
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, authorize.statusCode(), authorize.body());
         URI callback = URI.create(authorize.headers().firstValue("Location").orElseThrow());
         assertTrue(callback.toString().startsWith(settings.redirectUri() + "?"), callback.toString());
 
-        Map<String, List<String>> params = URLUtils.parseParameters(callback.getRawQuery());
-        CallbackValidator.Accepted accepted = rt.validator().validate(params, store);
-        GrantedTokens tokens = rt.exchange().exchange(accepted.code(), accepted.transaction());
+        CompletedLogin login = rt.flow().complete(URLUtils.parseParameters(callback.getRawQuery()), store);
+        GrantedTokens tokens = login.tokens();
         assertNotNull(tokens.accessToken());
         assertTrue(tokens.hasRefreshToken());
-        UserInfo user = rt.userInfo().fetch(tokens.accessToken());
-        assertFalse(user.principal().isBlank());
+        assertFalse(login.user().principal().isBlank());
+        assertEquals("/app/me", login.returnPath());
 
         GrantedTokens refreshed = rt.refresher().refresh(tokens);
         assertNotNull(refreshed.accessToken());
-        assertTrue(rt.revoker().revoke(new GrantedTokens(refreshed.accessToken(), null, refreshed.refreshToken(),
-                refreshed.scopes())) || true, "mock-oauth2-server revokes refresh tokens only");
+        rt.flow().loggedOut(login.user().principal(), new GrantedTokens(refreshed.accessToken(), null,
+                refreshed.refreshToken(), refreshed.scopes())); // mock-oauth2-server revokes refresh tokens only
     }
 }

@@ -35,7 +35,7 @@ class NoLostWorkMechanismTest {
 
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private FakeProvider provider;
-    private LoginRuntime runtime;
+    private LoginAssembly runtime;
     private MechanismHarness browser;
 
     @BeforeEach
@@ -44,7 +44,7 @@ class NoLostWorkMechanismTest {
                 .on(TOKEN, c -> Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":"
                         + "\"AT-1\",\"refresh_token\":\"RT-1\",\"scope\":\"tweet.read users.read offline.access\"}"))
                 .on(ME, c -> Reply.json(200, "{\"data\":{\"id\":\"42\",\"name\":\"Ann\",\"username\":\"ann\"}}"));
-        runtime = new LoginRuntime(provider.settings(Map.of()), clock);
+        runtime = LoginAssembly.of(provider.settings(Map.of()), clock);
         browser = new MechanismHarness(runtime);
     }
 

@@ -44,6 +44,21 @@ public final class PendingLogins implements Serializable {
         return tx == null || expired(tx, now, maxAge) ? Optional.empty() : Optional.of(tx);
     }
 
+    /** A {@link TransactionStore} over these logins: 10 minutes, at most 5, at {@code clock}'s time. */
+    TransactionStore store(java.time.Clock clock) {
+        return new TransactionStore() {
+            @Override
+            public void save(LoginTransaction tx) {
+                put(tx, clock.instant(), Duration.ofMinutes(10), 5);
+            }
+
+            @Override
+            public Optional<LoginTransaction> take(String state) {
+                return PendingLogins.this.take(state, clock.instant(), Duration.ofMinutes(10));
+            }
+        };
+    }
+
     public int size() {
         return byState.size();
     }
