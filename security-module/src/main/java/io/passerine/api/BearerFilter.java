@@ -31,10 +31,9 @@ import java.time.Duration;
  * token after a 401, and applies the 429/5xx policy of {@code passerine.api.*}: wait for the reset and retry once,
  * or fail fast with {@link RateLimitedException}; bounded, jittered retries of idempotent requests after a 5xx.
  * Resent requests go through the same client (so through this filter again); a property counts the attempts.
- *
- * @param <T> the credential type
+ * Subclasses say where the {@link BearerToken} comes from, whose quota it counts against, and what a 401 means.
  */
-public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResponseFilter, Feature {
+public abstract class BearerFilter implements ClientRequestFilter, ClientResponseFilter, Feature {
 
     private static final String CREDENTIAL = BearerFilter.class.getName() + ".credential";
     private static final String ATTEMPT = BearerFilter.class.getName() + ".attempt";
@@ -47,20 +46,14 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
     /** Read timeout of a resend for a MicroProfile Rest Client. */
     public static final Duration RESEND_READ_TIMEOUT = Duration.ofSeconds(30);
 
-    /** @return the current credential (fetched or refreshed as needed) */
-    protected abstract T credential();
-
-    /**
-     * @param credential the credential of this request
-     * @return the {@code Authorization} header value of {@code credential} (RFC 6750 §2.1)
-     */
-    protected abstract String authorization(T credential);
+    /** @return the current token (fetched or refreshed as needed) */
+    protected abstract BearerToken credential();
 
     /**
      * @param credential the credential of this request
      * @return the quota owner of {@code credential}, e.g. {@code app-only} or {@code user:alice}
      */
-    protected abstract String client(T credential);
+    protected abstract String client(BearerToken credential);
 
     /**
      * The API refused {@code credential} with 401: drop it.
@@ -68,12 +61,12 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
      * @param credential the refused credential
      * @return true if a fresh one is worth one more try
      */
-    protected abstract boolean rejected(T credential);
+    protected abstract boolean rejected(BearerToken credential);
 
     @Override
     public void filter(ClientRequestContext request) {
-        T credential = credential();
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization(credential));
+        BearerToken credential = credential();
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, credential.authorizationHeader());
         request.setProperty(CREDENTIAL, credential);
     }
 
@@ -92,10 +85,8 @@ public abstract class BearerFilter<T> implements ClientRequestFilter, ClientResp
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void filter(ClientRequestContext request, ClientResponseContext response) throws IOException {
-        T credential = (T) request.getProperty(CREDENTIAL);
-        if (credential == null) {
+        if (!(request.getProperty(CREDENTIAL) instanceof BearerToken credential)) {
             return;
         }
         ApiCallState runtime = ApiCallState.current();

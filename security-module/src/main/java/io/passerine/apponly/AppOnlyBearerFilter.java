@@ -14,7 +14,7 @@ import jakarta.enterprise.inject.spi.CDI;
  * default client from CDI). JAX-RS wraps what a filter throws in a {@code ProcessingException}: its cause is the
  * typed {@link io.passerine.ProviderException}.
  */
-public class AppOnlyBearerFilter extends BearerFilter<BearerToken> {
+public class AppOnlyBearerFilter extends BearerFilter {
 
     private volatile AppOnlyTokenClient tokens;
 
@@ -30,11 +30,6 @@ public class AppOnlyBearerFilter extends BearerFilter<BearerToken> {
     @Override
     protected BearerToken credential() {
         return tokens().token();
-    }
-
-    @Override
-    protected String authorization(BearerToken token) {
-        return token.authorizationHeader();
     }
 
     @Override

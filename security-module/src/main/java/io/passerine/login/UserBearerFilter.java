@@ -13,7 +13,7 @@ import jakarta.enterprise.inject.spi.CDI;
  * request-scoped {@link CurrentUser} from CDI), {@code new UserBearerFilter(tokens)}, or on a MicroProfile Rest Client
  * interface with {@code @RegisterProvider(UserBearerFilter.class)}.
  */
-public class UserBearerFilter extends BearerFilter<BearerToken> {
+public class UserBearerFilter extends BearerFilter {
 
     private final CurrentUser tokens;
 
@@ -30,11 +30,6 @@ public class UserBearerFilter extends BearerFilter<BearerToken> {
     @Override
     protected BearerToken credential() {
         return tokens().accessToken();
-    }
-
-    @Override
-    protected String authorization(BearerToken token) {
-        return token.authorizationHeader();
     }
 
     @Override

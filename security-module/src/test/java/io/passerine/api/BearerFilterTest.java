@@ -29,29 +29,24 @@ import org.junit.jupiter.api.Test;
  */
 class BearerFilterTest {
 
-    /** A filter whose credential is a string; records what it was asked. */
-    private static final class Filter extends BearerFilter<String> {
+    /** A filter with a fixed token; records what it was asked. */
+    private static final class Filter extends BearerFilter {
         final String client = "test-" + UUID.randomUUID(); // the registry is shared by the tests of this JVM
         final List<String> rejected = new ArrayList<>();
 
         @Override
-        protected String credential() {
-            return "T-1";
+        protected BearerToken credential() {
+            return new BearerToken("T-1", null);
         }
 
         @Override
-        protected String authorization(String credential) {
-            return "Bearer " + credential;
-        }
-
-        @Override
-        protected String client(String credential) {
+        protected String client(BearerToken credential) {
             return client;
         }
 
         @Override
-        protected boolean rejected(String credential) {
-            rejected.add(credential);
+        protected boolean rejected(BearerToken credential) {
+            rejected.add(credential.value());
             return false; // no fresh credential: no resend
         }
     }
