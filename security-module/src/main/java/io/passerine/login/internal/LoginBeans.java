@@ -35,6 +35,9 @@ public class LoginBeans {
     @Any
     Instance<IdentityStore> identityStores;
 
+    @Inject
+    GrantBeans grantBeans; // issue 17
+
     private volatile GroupSource groupSource;
 
     private volatile LoginRuntime runtime;
@@ -70,7 +73,7 @@ public class LoginBeans {
     @Produces
     @RequestScoped
     CurrentUser userTokens(HttpServletRequest request) {
-        return new SessionCurrentUser(request, runtime());
+        return new SessionCurrentUser(request, runtime(), grantBeans == null ? null : grantBeans.grants()); // issue 17
     }
 
     /** The runtime of the current application, or null when it has no {@code @XLoginMechanismDefinition}. */

@@ -1,6 +1,7 @@
 package io.passerine.login.internal;
 
 import io.passerine.internal.config.ConfigReader;
+import io.passerine.internal.config.GrantSettings;
 import io.passerine.ConfigurationException;
 import io.passerine.internal.config.LoginSettings;
 import io.passerine.login.XLoginMechanismDefinition;
@@ -38,6 +39,7 @@ public class LoginExtension implements Extension {
         atd.addAnnotatedType(XLoginMechanism.class, XLoginMechanism.class.getName())
                 .add(ApplicationScoped.Literal.INSTANCE);
         atd.addAnnotatedType(LoginBeans.class, LoginBeans.class.getName()).add(ApplicationScoped.Literal.INSTANCE);
+        atd.addAnnotatedType(GrantBeans.class, GrantBeans.class.getName()).add(ApplicationScoped.Literal.INSTANCE); // issue 17
     }
 
     void validate(@Observes AfterDeploymentValidation adv) {
@@ -47,6 +49,8 @@ public class LoginExtension implements Extension {
         try {
             LoginSettings settings = LoginSettings.from(ConfigReader.of(ConfigProvider.getConfig()));
             LOG.log(Level.INFO, "Passerine X login enabled: {0}", settings);
+            LOG.log(Level.INFO, "Passerine stored grants: {0}", GrantSettings.from( // issue 17
+                    ConfigReader.of(ConfigProvider.getConfig()), settings.scopes()));
         } catch (ConfigurationException e) {
             adv.addDeploymentProblem(e);
         }

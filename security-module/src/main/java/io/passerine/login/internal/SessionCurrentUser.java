@@ -11,10 +11,17 @@ final class SessionCurrentUser implements CurrentUser {
 
     private final HttpServletRequest request;
     private final LoginRuntime runtime;
+    private final StoredGrants grants;
 
     SessionCurrentUser(HttpServletRequest request, LoginRuntime runtime) {
+        this(request, runtime, null);
+    }
+
+    /** Issue 17: with {@code grants}, a session's refresh goes through the stored grant ({@link StoredGrants#refresher}). */
+    SessionCurrentUser(HttpServletRequest request, LoginRuntime runtime, StoredGrants grants) {
         this.request = request;
         this.runtime = runtime;
+        this.grants = grants;
     }
 
     @Override
@@ -52,7 +59,8 @@ final class SessionCurrentUser implements CurrentUser {
     public BearerToken accessToken() {
         SessionLogin st = session();
         GrantedTokens before = st.peek();
-        GrantedTokens t = st.current(runtime.clock(), runtime.settings().refreshSkew(), runtime.refresher());
+        GrantedTokens t = st.current(runtime.clock(), runtime.settings().refreshSkew(), grants == null ? runtime.refresher()
+                : grants.refresher(st)); // issue 17
         if (t != before) {
             LoginAttribute.touch(request, st);
         }

@@ -45,6 +45,9 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     LoginBeans beans;
 
+    @Inject
+    GrantBeans grantBeans; // issue 17: stored grants
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
@@ -87,8 +90,14 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     /** {@code HttpServletRequest.logout()}: the X login ends too ({@link ContainerLogout}). */
     @Override
     public void cleanSubject(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
+        grants().loggingOut(LoginAttribute.get(req)); // issue 17: the stored grant ends too
         ContainerLogout.end(beans.runtime(), req);
         HttpAuthenticationMechanism.super.cleanSubject(req, res, ctx);
+    }
+
+    /** Issue 17: the application's stored grants (none in unit tests without the CDI glue). */
+    private StoredGrants grants() {
+        return grantBeans == null ? StoredGrants.NONE : grantBeans.grants();
     }
 
     /** The configured scopes, those already granted in {@code st} (if any), and {@code extra}. */
@@ -135,6 +144,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             Set<String> groups = rt.groups(tokens);
             Set<String> appGroups = beans.groupSource().groupsOf(user, groups); // the app's identity stores
             groups.addAll(appGroups);
+            SessionLogin before = LoginAttribute.owner(req); // issue 17
             Superseded previous = Superseded.endOrRenew(req, user);
             AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), groups);
             if (status != AuthenticationStatus.SUCCESS) {
@@ -143,6 +153,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             LoginAttribute.put(req, new SessionLogin(user, tokens, appGroups));
             rt.forms().afterLogin(req, accepted.transaction());
             previous.revoke(rt.revoker(), tokens);
+            grants().loggedIn(before, user, tokens); // issue 17: store (or replace) the user's grant
             rt.metrics().login(TokenEndpoint.CLIENT);
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
             return ctx.redirect(accepted.transaction().returnPath());
@@ -182,7 +193,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
                 req.getContextPath() + "/");
     }
 
-    private static AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
+    private AuthenticationStatus logout(LoginRuntime rt, HttpServletRequest req, HttpServletResponse res,
             HttpMessageContext ctx) {
         if (!"POST".equals(req.getMethod())) {
             res.setHeader("Allow", "POST");
@@ -198,6 +209,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         }
         SessionLogin st = LoginAttribute.get(req);
         GrantedTokens tokens = st == null ? null : st.drop();
+        grants().loggingOut(st); // issue 17: revoke and delete the stored grant
         HttpSession session = req.getSession(false);
         if (session != null) {
             session.invalidate();
