@@ -20,7 +20,8 @@ if [ "${MP_CONFIG_PROFILE:-}" = x ]; then
 fi
 
 # the Liberty runtime with the sample's server, and the emulator's server x-emulator next to it (server-config/emulator)
-mvn -B -q -pl sample-war "$@" liberty:create resources:copy-resources@x-emulator-server dependency:copy@x-emulator-war
+mvn -B -q -pl sample-war "$@" liberty:create resources:copy-resources@x-emulator-server dependency:copy@x-emulator-war \
+  dependency:copy@h2-driver
 
 SECRET_FILE=sample-war/target/x-emulator-control.secret
 secret=${X_EMULATOR_CONTROL_SECRET:-$(head -c 24 /dev/urandom | base64 | tr '+/' '-_')}

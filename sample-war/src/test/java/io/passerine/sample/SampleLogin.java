@@ -44,6 +44,14 @@ public final class SampleLogin {
         throw new AssertionError("more than 10 redirects from " + url);
     }
 
+    /** POSTs a form to {@code url} from the sample's own origin (no redirect followed); issue 17. */
+    public HttpResponse<String> post(String url, String form) throws Exception {
+        URI uri = URI.create(url);
+        return send(TestHttp.request(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", uri.getScheme() + "://" + uri.getAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
     /** At the consent page: authorize as {@link #username}; returns the callback URL. */
     private URI consent(URI authorize) throws Exception {
         HttpResponse<String> page = send(TestHttp.request(authorize).GET().build());

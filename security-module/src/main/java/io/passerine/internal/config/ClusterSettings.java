@@ -55,7 +55,7 @@ public record ClusterSettings(List<byte[]> transactionKeys, String transactionCo
         return !transactionKeys.isEmpty();
     }
 
-    private static byte[] key(String setting, String encoded) {
+    static byte[] key(String setting, String encoded) { // also GrantSettings
         byte[] k;
         try {
             k = Base64.getUrlDecoder().decode(encoded.replace('+', '-').replace('/', '_').replace("=", ""));

@@ -28,11 +28,13 @@ final class ContainerLogout {
     private final LoginFlow flow;
     private final SameOrigin sameOrigin;
     private final LoginSettings settings;
+    private final StoredGrants grants;
 
-    ContainerLogout(LoginFlow flow, SameOrigin sameOrigin, LoginSettings settings) {
+    ContainerLogout(LoginFlow flow, SameOrigin sameOrigin, LoginSettings settings, StoredGrants grants) {
         this.flow = flow;
         this.sameOrigin = sameOrigin;
         this.settings = settings;
+        this.grants = grants;
     }
 
     /** {@code POST /oauth2/logout}: 400 for another method, 403 from another site, else logout and 302. */
@@ -46,6 +48,7 @@ final class ContainerLogout {
             return refuse(req, res, ctx, LoginFailure.Kind.CROSS_SITE, "Log out from the application's own page.");
         }
         SessionLogin st = LoginAttribute.get(req);
+        grants.loggingOut(st); // issue 17: the stored grant is revoked and deleted too
         GrantedTokens tokens = st == null ? null : st.drop();
         HttpSession session = req.getSession(false);
         if (session != null) {
@@ -62,6 +65,7 @@ final class ContainerLogout {
         if (st == null) {
             return;
         }
+        grants.loggingOut(st); // issue 17
         GrantedTokens tokens = st.drop();
         LoginAttribute.touch(req, st);
         if (tokens == null) {

@@ -37,6 +37,9 @@ public class LoginBeans {
     @Any
     Instance<IdentityStore> identityStores;
 
+    @Inject
+    GrantBeans grantBeans; // issue 17
+
     private volatile LoginAssembly assembly;
 
     /** The application's login, built on first use. */
@@ -66,7 +69,12 @@ public class LoginBeans {
     @RequestScoped
     CurrentUser currentUser(HttpServletRequest request) {
         LoginAssembly a = assembly();
-        return new SessionCurrentUser(request, a.clock(), a.settings().refreshSkew(), a.refresher());
+        return new SessionCurrentUser(request, a.clock(), a.settings().refreshSkew(), grants()::refresher);
+    }
+
+    /** The application's stored grants (issue 17; {@link StoredGrants} without the store when it is off). */
+    StoredGrants grants() {
+        return grantBeans.grants();
     }
 
     /** Whether the current application has the X login ({@code @XLoginMechanismDefinition}). */

@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import io.passerine.internal.config.GrantSettings;
 import io.passerine.ConfigurationException;
 import io.passerine.internal.config.ClusterSettings;
 import io.passerine.internal.config.ConfigReader;
@@ -30,6 +31,7 @@ public class LoginExtension implements Extension {
     private volatile boolean enabled;
     private volatile LoginSettings settings;
     private volatile ClusterSettings cluster;
+    private volatile GrantSettings grants;
 
     <T> void definition(@Observes @WithAnnotations(XLoginMechanismDefinition.class) ProcessAnnotatedType<T> pat) {
         if (pat.getAnnotatedType().isAnnotationPresent(XLoginMechanismDefinition.class)) {
@@ -44,6 +46,7 @@ public class LoginExtension implements Extension {
         atd.addAnnotatedType(XLoginMechanism.class, XLoginMechanism.class.getName())
                 .add(ApplicationScoped.Literal.INSTANCE);
         atd.addAnnotatedType(LoginBeans.class, LoginBeans.class.getName()).add(ApplicationScoped.Literal.INSTANCE);
+        atd.addAnnotatedType(GrantBeans.class, GrantBeans.class.getName()).add(ApplicationScoped.Literal.INSTANCE);
     }
 
     void validate(@Observes AfterDeploymentValidation adv) {
@@ -54,8 +57,9 @@ public class LoginExtension implements Extension {
             ConfigReader config = ConfigReader.of(ConfigProvider.getConfig());
             LoginSettings login = LoginSettings.from(config);
             cluster = ClusterSettings.from(config);
+            grants = GrantSettings.from(config, login.scopes()); // issue 17
             settings = login;
-            LOG.log(Level.INFO, "Passerine X login enabled: {0}", login);
+            LOG.log(Level.INFO, "Passerine X login enabled: {0}; stored grants: {1}", login, grants);
         } catch (ConfigurationException e) {
             adv.addDeploymentProblem(e);
         }
@@ -69,6 +73,15 @@ public class LoginExtension implements Extension {
     /** @throws IllegalStateException in an application without the X login (no login bean asks then) */
     LoginSettings settings() {
         return loginSettings().orElseThrow(() -> new IllegalStateException("The X login is not enabled"));
+    }
+
+    /** The stored-grant settings (issue 17) validated at deployment with the login settings. */
+    GrantSettings grants() {
+        GrantSettings g = grants;
+        if (g == null) {
+            throw new IllegalStateException("The X login is not enabled");
+        }
+        return g;
     }
 
     /** The cluster settings validated at deployment with the login settings. */

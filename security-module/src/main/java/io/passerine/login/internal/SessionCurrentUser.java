@@ -1,5 +1,6 @@
 package io.passerine.login.internal;
 
+import java.util.function.Function;
 import io.passerine.login.LoginRequiredException;
 import io.passerine.api.BearerToken;
 import io.passerine.login.CurrentUser;
@@ -14,10 +15,16 @@ final class SessionCurrentUser implements CurrentUser {
     private final HttpServletRequest request;
     private final Clock clock;
     private final Duration refreshSkew;
-    private final Refresher refresher;
+    private final Function<SessionLogin, Refresher> refresher;
 
     /** @param refreshSkew how long before its expiry an access token is refreshed */
     SessionCurrentUser(HttpServletRequest request, Clock clock, Duration refreshSkew, Refresher refresher) {
+        this(request, clock, refreshSkew, st -> refresher);
+    }
+
+    /** @param refresher the refresh of a session: its own, or through the user's stored grant (issue 17) */
+    SessionCurrentUser(HttpServletRequest request, Clock clock, Duration refreshSkew,
+            Function<SessionLogin, Refresher> refresher) {
         this.request = request;
         this.clock = clock;
         this.refreshSkew = refreshSkew;
@@ -59,7 +66,7 @@ final class SessionCurrentUser implements CurrentUser {
     public BearerToken accessToken() {
         SessionLogin st = session();
         GrantedTokens before = st.peek();
-        GrantedTokens t = st.current(clock, refreshSkew, refresher);
+        GrantedTokens t = st.current(clock, refreshSkew, refresher.apply(st));
         if (t != before) {
             LoginAttribute.touch(request, st);
         }

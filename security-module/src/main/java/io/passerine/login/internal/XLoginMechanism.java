@@ -36,6 +36,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     private final ContainerLogout logout;
     private final QueryGuard queryGuard;
     private final LoginSettings settings;
+    private final StoredGrants grants;
 
     /** For the container's client proxy only. */
     XLoginMechanism() {
@@ -45,20 +46,27 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         this.logout = null;
         this.queryGuard = null;
         this.settings = null;
+        this.grants = null;
     }
 
     @Inject
     XLoginMechanism(LoginBeans beans) {
-        this(beans.assembly());
+        this(beans.assembly(), beans.grants());
     }
 
     XLoginMechanism(LoginAssembly login) {
+        this(login, StoredGrants.NONE);
+    }
+
+    /** @param grants the stored grants (issue 17): a login stores the user's, a logout deletes it */
+    XLoginMechanism(LoginAssembly login, StoredGrants grants) {
         this.flow = login.flow();
         this.transactions = login.transactions();
         this.forms = login.forms();
-        this.logout = new ContainerLogout(login.flow(), login.sameOrigin(), login.settings());
+        this.logout = new ContainerLogout(login.flow(), login.sameOrigin(), login.settings(), grants);
         this.queryGuard = login.queryGuard();
         this.settings = login.settings();
+        this.grants = grants;
     }
 
     @Override
@@ -126,6 +134,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus callback(HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
         try {
             CompletedLogin login = flow.complete(queryGuard.parse(req.getQueryString()), transactions.open(req, res));
+            SessionLogin before = LoginAttribute.owner(req); // issue 17: an account switch ends its stored grant
             PreviousLogin previous = Superseded.endOrRenew(req, login.user());
             if (ctx.notifyContainerAboutLogin(login.user().principal(), login.groups())
                     != AuthenticationStatus.SUCCESS) {
@@ -134,6 +143,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             LoginAttribute.put(req, login.session());
             forms.afterLogin(req, login.transaction());
             flow.loggedIn(login, previous);
+            grants.loggedIn(before, login.user(), login.tokens()); // issue 17: store (or replace) the user's grant
             return ctx.redirect(login.returnPath());
         } catch (RuntimeException e) {
             return failed(req, res, ctx, flow.failed(e));

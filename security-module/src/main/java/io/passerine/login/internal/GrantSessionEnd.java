@@ -1,0 +1,47 @@
+package io.passerine.login.internal;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Issue 17: a session that ends (timeout, invalidation) while it still holds tokens and no stored grant has them
+ * revokes them at X ({@link StoredGrants#sessionEnded}), so no refresh token stays valid at X unused for months.
+ * Registered at startup in applications that use the X login (those with {@code passerine.login.redirect-uri}).
+ */
+public final class GrantSessionEnd implements ServletContainerInitializer, HttpSessionListener {
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext ctx) {
+        Optional<String> redirect;
+        try {
+            redirect = ConfigProvider.getConfig(ctx.getClassLoader())
+                    .getOptionalValue("passerine.login.redirect-uri", String.class);
+        } catch (RuntimeException e) { // no MicroProfile Config: no login here
+            return;
+        }
+        if (redirect.isPresent()) {
+            ctx.addListener(this);
+        }
+    }
+
+    @Override
+    public void sessionDestroyed(HttpSessionEvent se) {
+        Object held;
+        try {
+            held = se.getSession().getAttribute(LoginAttribute.ATTRIBUTE);
+        } catch (IllegalStateException e) {
+            return;
+        }
+        if (held instanceof SessionLogin st && st.peek() != null) {
+            StoredGrants grants = GrantBeans.current();
+            if (grants != null) {
+                grants.sessionEnded(st);
+            }
+        }
+    }
+}
