@@ -91,11 +91,12 @@ public final class LoginRuntime {
         return groups;
     }
 
-    /** A logged-in session's groups: {@link #groups(TokenSet)} plus those its identity stores gave at login. */
+    /**
+     * A logged-in session's groups: {@link #groups(TokenSet)} plus those its identity stores gave at login;
+     * unmodifiable, built once per token set of the session ({@link SessionTokens#groups}).
+     */
     public Set<String> groups(SessionTokens session) {
-        Set<String> groups = groups(session.peek());
-        groups.addAll(session.appGroups());
-        return groups;
+        return session.groups(settings.defaultGroups());
     }
 
     /** Bounds the query of the callback and of {@code /oauth2/login} before it is parsed. */
