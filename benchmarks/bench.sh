@@ -2,7 +2,7 @@
 # Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
 #
 #   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
-#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | profile | wildfly | login | hostile
+#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | profile | wildfly | memory | cluster | login | hostile
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
 # Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10,
@@ -35,7 +35,7 @@ EDIR=$WLP/usr/servers/$EMULATOR
 JAR=$B/micro/target/benchmarks.jar
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput wildfly login hostile)
+[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput wildfly memory cluster login hostile)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
@@ -90,7 +90,7 @@ fi
 # and benchmarks never overlap) for that section only (each stays under ~10 minutes) and stops its servers before
 # releasing it.
 server_sections=false
-for s in startup throughput profile login hostile wildfly; do wants $s && server_sections=true; done
+for s in startup throughput profile login hostile wildfly memory cluster; do wants $s && server_sections=true; done
 
 server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
 stop_server() { # [server name]
@@ -163,7 +163,7 @@ start_login_servers() { # the emulator's server, then Liberty with bench.war, fl
   wait_for "http://localhost:$PORT/floor/api/open/hello" 200
   wait_for "http://localhost:$PORT/social/api/open/hello" 200
 }
-if wants throughput || wants hostile || wants profile || wants wildfly; then
+if wants throughput || wants hostile || wants profile || wants wildfly || wants cluster; then
   if ! command -v wrk > /dev/null; then
     log "installing wrk"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
@@ -379,6 +379,103 @@ if wants login; then
   unlock
   pm=$(echo $p | tr ' ' '\n' | median); lm=$(echo $l | tr ' ' '\n' | median); r=$(ratio "$pm" "$lm")
   row "4. full login round trips/s ($LOGIN_CONCURRENCY clients)" "$pm (Passerine, PKCE S256)" "$lm (Liberty oauth2Login + PKCE shim)" "$r" ">= 1" "$(meets "$r" ">=" 1)"
+fi
+
+# ---------------------------------------------------------------- 7. memory per logged-in session
+heap_after_gc_kib() { # used heap after two full GCs, KiB
+  local pid; pid=$(server_pid)
+  jcmd "$pid" GC.run > /dev/null; jcmd "$pid" GC.run > /dev/null
+  sleep 1
+  jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{sub("K","",$2); print $2}'
+}
+histogram() { jcmd "$(server_pid)" GC.class_histogram > "$LOGS/$1.histo"; }
+if wants memory; then
+  n=${MEMORY_SESSIONS:-10000}
+  lock memory
+  start_login_servers
+  log "7. memory: $n logged-in sessions (full logins through the emulator) vs $n empty sessions, heap after full GC"
+  java -cp "$JAR" io.passerine.bench.SessionFill logins "$secure_url" 300 4 >&2 # warm-up: JIT, classes, caches
+  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/open/new-session" 300 8 >&2
+  h0=$(heap_after_gc_kib); histogram mem0
+  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/open/new-session" "$n" 8 >&2
+  h1=$(heap_after_gc_kib); histogram mem1
+  java -cp "$JAR" io.passerine.bench.SessionFill logins "$secure_url" "$n" 4 >&2
+  h2=$(heap_after_gc_kib); histogram mem2
+  unlock
+  echo "  heap after GC: start $h0 KiB, + $n empty sessions $h1 KiB, + $n logged-in sessions $h2 KiB" >&2
+  empty_b=$(awk -v a="$h0" -v b="$h1" -v n="$n" 'BEGIN {printf "%.0f", (b-a)*1024/n}')
+  login_b=$(awk -v a="$h1" -v b="$h2" -v n="$n" 'BEGIN {printf "%.0f", (b-a)*1024/n}')
+  extra=$((login_b - empty_b))
+  row "7. heap per logged-in session (full login), bytes" "$login_b" "$empty_b (empty session)" "$(ratio "$login_b" "$empty_b")" "-" "-"
+  row "7. Passerine's share: logged-in minus empty session, bytes" "$extra" "-" "-" "<= 2048" "$(awk -v e="$extra" 'BEGIN {print (e <= 2048) ? "yes" : "NO"}')"
+  echo "  what the $n logins added (class histogram, logged-in minus empty phase, top 15 by bytes):" >&2
+  python3 - "$LOGS/mem1.histo" "$LOGS/mem2.histo" "$n" <<'PY' >&2
+import sys
+def read(p):
+    d = {}
+    for line in open(p):
+        f = line.split()
+        if len(f) >= 4 and f[0].rstrip(':').isdigit():
+            d[f[3]] = (int(f[1]), int(f[2]))
+    return d
+a, b, n = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3])
+delta = sorted(((b[k][1] - a.get(k, (0, 0))[1], b[k][0] - a.get(k, (0, 0))[0], k) for k in b), reverse=True)
+for bytes_, count, k in delta[:15]:
+    print(f"    {bytes_ / n:8.1f} B/session  {count / n:6.2f} objects/session  {k}")
+PY
+fi
+
+# ---------------------------------------------------------------- 8. a cluster node: sessionCache + Hazelcast
+wrk_count() { # seconds url cookie: "requests req/s" (no non-2xx allowed)
+  local out; out=$(wrk -t1 -c16 -d"$1s" -H "Cookie: $3" "$2"); echo "$out" >> "$LOGS/wrk.log"
+  if echo "$out" | grep -q 'Non-2xx'; then echo "wrk saw non-2xx answers on $2" >&2; echo "$out" >&2; exit 1; fi
+  echo "$(echo "$out" | awk '/requests in/ {print $1}') $(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+}
+cache_writes() { curl -s "$base/bench/api/open/session-cache-writes" | awk '{p += $2; r += $3} END {print p + r}'; }
+write_contents() { # GET_AND_SET_ATTRIBUTES | ONLY_SET_ATTRIBUTES, on the running server
+  local before; before=$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)
+  sed -i "s/writeContents=\"[A-Z_]*\"/writeContents=\"$1\"/" "$SDIR/server.xml"
+  for _ in $(seq 1 60); do
+    [ "$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)" -gt "$before" ] && sleep 2 && return 0
+    sleep 0.5
+  done
+  echo "Liberty did not pick up writeContents=$1" >&2; return 1
+}
+if wants cluster; then
+  lock cluster
+  start_login_servers
+  log "8a. single node, no session cache: unprotected vs Passerine session"
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  expect body hello "$secure_url" "$cookie"
+  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" passerine="$secure_url|$cookie"
+  single_o=${M[open]}; single_p=${M[passerine]}
+  stop_server
+  log "8b. the same server as a cluster node (sessionCache-1.0 + Hazelcast member, writeContents=ONLY_SET_ATTRIBUTES)"
+  configure cluster
+  cp "$B/liberty/login.xml" "$B/liberty/hazelcast.xml" "$SDIR/"
+  cp "$HOME/.m2/repository/com/hazelcast/hazelcast/5.5.0/hazelcast-5.5.0.jar" "$SDIR/hazelcast.jar"
+  cp "$HOME/.m2/repository/javax/cache/cache-api/1.1.1/cache-api-1.1.1.jar" "$SDIR/cache-api.jar"
+  printf '%s\n' "-Dhazelcast.config=$SDIR/hazelcast.xml" -Dhazelcast.jcache.provider.type=member \
+    -Dhazelcast.phone.home.enabled=false -Dhazelcast.logging.type=jdk >> "$SDIR/jvm.options"
+  start_server > /dev/null
+  wait_for "$open_url" 200
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  expect body hello "$secure_url" "$cookie"
+  curl -s "$base/bench/api/open/session-cache-writes" | sed 's/^/  session cache (puts, removals): /' >&2
+  [ -n "$(curl -s "$base/bench/api/open/session-cache-writes")" ] || { echo "no JCache statistics for the session caches" >&2; exit 1; }
+  wrk_count 10 "$secure_url" "$cookie" > /dev/null # warm-up
+  declare -A per_req
+  for wc in GET_AND_SET_ATTRIBUTES ONLY_SET_ATTRIBUTES; do
+    write_contents $wc
+    w0=$(cache_writes); read -r nreq _ <<< "$(wrk_count 10 "$secure_url" "$cookie")"; w1=$(cache_writes)
+    per_req[$wc]=$(awk -v a="$w0" -v b="$w1" -v n="$nreq" 'BEGIN {printf "%.3f", (b-a)/n}')
+    echo "  writeContents=$wc: $((w1 - w0)) session-cache writes in $nreq protected requests (${per_req[$wc]}/request)" >&2
+  done
+  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" passerine="$secure_url|$cookie"
+  node_o=${M[open]}; node_p=${M[passerine]}
+  unlock
+  row "8. session-cache writes per protected request, writeContents=ONLY_SET_ATTRIBUTES" "${per_req[ONLY_SET_ATTRIBUTES]}" "${per_req[GET_AND_SET_ATTRIBUTES]} (GET_AND_SET_ATTRIBUTES)" "-" "0" "$(awk -v w="${per_req[ONLY_SET_ATTRIBUTES]}" 'BEGIN {print (w == 0) ? "yes" : "NO"}')"
+  row "8. protected GET on a cluster node (sessionCache), ratio to unprotected" "$(ratio "$node_p" "$node_o") ($node_p req/s)" "$(ratio "$single_p" "$single_o") single node, no cache ($single_p req/s)" "$(awk -v a="$node_p" -v b="$node_o" -v c="$single_p" -v d="$single_o" 'BEGIN {printf "%.3g", (a/b)/(c/d)}')" "-" "-"
 fi
 
 # ---------------------------------------------------------------- the table
