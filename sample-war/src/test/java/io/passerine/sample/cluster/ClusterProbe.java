@@ -2,6 +2,10 @@ package io.passerine.sample.cluster;
 
 import io.passerine.apponly.AppOnlyTokenClient;
 import io.passerine.cluster.internal.Hashes;
+import io.passerine.login.internal.LoginSessions;
+import io.passerine.login.internal.SessionTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Added to the sample for the cluster test ({@code /sample/api/cluster-probe}): which app-only token this node uses
- * (a hash, never the token) and an invalidate button.
+ * (a hash, never the token) and an invalidate button; which user access token this node finds in the session.
  */
 @RequestScoped
 @Path("cluster-probe")
@@ -34,5 +38,14 @@ public class ClusterProbe {
     public String invalidate() {
         tokens.invalidate();
         return "invalidated";
+    }
+
+    /** A hash of the access token this node reads from the caller's HTTP session (no refresh), or "none". */
+    @GET
+    @Path("session-token")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String sessionToken(@Context HttpServletRequest request) {
+        SessionTokens st = LoginSessions.get(request);
+        return st == null ? "none" : Hashes.sha256(st.peek().accessToken()).substring(0, 16);
     }
 }
