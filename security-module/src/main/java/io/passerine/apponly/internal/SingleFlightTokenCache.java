@@ -31,12 +31,8 @@ import java.util.function.Supplier;
  */
 final class SingleFlightTokenCache {
 
-    /**
-     * A cached token, the instant (epoch millis) from which it must be renewed, its completed stage, and whether it
-     * is good until dropped ({@code forever}: no expiry, one JVM), which the hot path checks first: one field of the
-     * record, no clock read, no look at the cluster's entry (issue 18: the cached token ≤ 2 volatile reads).
-     */
-    private record Cached(BearerToken token, long renewAtMillis, CompletionStage<BearerToken> stage, boolean forever) {
+    /** A cached token, the instant (epoch millis) from which it must be renewed, and its completed stage. */
+    private record Cached(BearerToken token, long renewAtMillis, CompletionStage<BearerToken> stage) {
     }
 
     /** The last failure and the instant (epoch millis) before which no new fetch is made. */
@@ -109,25 +105,19 @@ final class SingleFlightTokenCache {
 
     BearerToken get() {
         Cached c = cached;
-        if (c != null && (c.forever || usable(c))) {
+        // a token without expiry (X's) needs no clock read: on some VMs that read costs 40 ns (BENCHMARKS.md)
+        if (c != null && (c.renewAtMillis == Long.MAX_VALUE || clock.millis() < c.renewAtMillis)
+                && (stillShared == null || stillShared.test(c.token))) {
             return c.token;
         }
         return slowPath();
     }
 
-    /**
-     * Not yet due and still the cluster's. A token without expiry (X's) needs no clock read: on some VMs that read
-     * costs 40 ns (BENCHMARKS.md).
-     */
-    private boolean usable(Cached c) {
-        return (c.renewAtMillis == Long.MAX_VALUE || clock.millis() < c.renewAtMillis)
-                && (stillShared == null || stillShared.test(c.token));
-    }
-
     /** The same token as {@link #get()}, without parking the calling thread; fails with a ProviderException. */
     CompletionStage<BearerToken> getAsync() {
         Cached c = cached;
-        if (c != null && (c.forever || usable(c))) {
+        if (c != null && (c.renewAtMillis == Long.MAX_VALUE || clock.millis() < c.renewAtMillis)
+                && (stillShared == null || stillShared.test(c.token))) {
             return c.stage;
         }
         return async.forCaller(joinAsync());
@@ -238,9 +228,7 @@ final class SingleFlightTokenCache {
                     throw backingOff(b);
                 }
                 token = fetchOrBackOff(now, b);
-                long renewAt = renewAt(token, now);
-                cached = new Cached(token, renewAt, async.completed(token),
-                        renewAt == Long.MAX_VALUE && stillShared == null);
+                cached = new Cached(token, renewAt(token, now), async.completed(token));
                 backoff = null;
             }
         } catch (RuntimeException | Error e) { // waiters must never hang, whatever the fetch hit
