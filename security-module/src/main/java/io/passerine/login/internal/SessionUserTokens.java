@@ -53,7 +53,13 @@ final class SessionUserTokens implements UserTokens {
     public UserAccessToken accessToken() {
         SessionTokens st = session();
         TokenSet before = st.peek();
-        TokenSet t = st.current(runtime.clock(), runtime.settings().refreshSkew(), runtime.refresher());
+        TokenSet t;
+        try {
+            t = st.current(runtime.clock(), runtime.settings().refreshSkew(), runtime.refresher());
+        } catch (LoginRequiredException e) { // tokens dropped: the other nodes must see that too
+            LoginSessions.touch(request, st);
+            throw e;
+        }
         if (t != before) {
             LoginSessions.touch(request, st);
         }
