@@ -398,9 +398,9 @@ if wants memory; then
   start_login_servers
   log "7. memory: $n logged-in sessions (full logins through the emulator) vs $n empty sessions, heap after full GC"
   java -cp "$JAR" io.passerine.bench.SessionFill logins "$secure_url" 300 4 >&2 # warm-up: JIT, classes, caches
-  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/open/new-session" 300 8 >&2
+  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/probe/new-session" 300 8 >&2
   h0=$(heap_after_gc_kib); histogram mem0
-  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/open/new-session" "$n" 8 >&2
+  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/probe/new-session" "$n" 8 >&2
   h1=$(heap_after_gc_kib); histogram mem1
   java -cp "$JAR" io.passerine.bench.SessionFill logins "$secure_url" "$n" 4 >&2
   h2=$(heap_after_gc_kib); histogram mem2
@@ -434,7 +434,7 @@ wrk_count() { # seconds url cookie: "requests req/s" (no non-2xx allowed)
   if echo "$out" | grep -q 'Non-2xx'; then echo "wrk saw non-2xx answers on $2" >&2; echo "$out" >&2; exit 1; fi
   echo "$(echo "$out" | awk '/requests in/ {print $1}') $(echo "$out" | awk '/Requests\/sec/ {print $2}')"
 }
-cache_writes() { curl -s "$base/bench/api/open/session-cache-writes" | awk '{p += $2; r += $3} END {print p + r}'; }
+cache_writes() { curl -s "$base/bench/api/probe/session-cache-writes" | awk '{p += $2; r += $3} END {print p + r}'; }
 write_contents() { # GET_AND_SET_ATTRIBUTES | ONLY_SET_ATTRIBUTES, on the running server
   local before; before=$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)
   sed -i "s/writeContents=\"[A-Z_]*\"/writeContents=\"$1\"/" "$SDIR/server.xml"
@@ -464,8 +464,8 @@ if wants cluster; then
   wait_for "$open_url" 200
   cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
   expect body hello "$secure_url" "$cookie"
-  curl -s "$base/bench/api/open/session-cache-writes" | sed 's/^/  session cache (puts, removals): /' >&2
-  [ -n "$(curl -s "$base/bench/api/open/session-cache-writes")" ] || { echo "no JCache statistics for the session caches" >&2; exit 1; }
+  curl -s "$base/bench/api/probe/session-cache-writes" | sed 's/^/  session cache (puts, removals): /' >&2
+  [ -n "$(curl -s "$base/bench/api/probe/session-cache-writes")" ] || { echo "no JCache statistics for the session caches" >&2; exit 1; }
   wrk_count 10 "$secure_url" "$cookie" > /dev/null # warm-up
   declare -A per_req
   for wc in GET_AND_SET_ATTRIBUTES ONLY_SET_ATTRIBUTES; do

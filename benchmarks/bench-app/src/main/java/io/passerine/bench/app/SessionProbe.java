@@ -13,12 +13,12 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Benchmark-only probes under {@code /api/open/}: {@code new-session} creates an empty HTTP session (the baseline of
+ * Benchmark-only probes under {@code /api/probe/} (unprotected): {@code new-session} creates an empty HTTP session (the baseline of
  * the memory benchmark), {@code session-cache-writes} sums the JCache statistics (puts and removals, per cache) of
  * Liberty's session caches {@code com.ibm.ws.session.*} from the platform MBean server (the cluster benchmark; the
  * caches need statistics enabled, e.g. in hazelcast.xml).
  */
-@Path("open")
+@Path("probe")
 public class SessionProbe {
 
     @GET
