@@ -155,7 +155,7 @@ start_emulator() {
 }
 start_login_servers() { # the emulator's server, then Liberty with bench.war, floor.war and social.war
   configure login
-  [ -z "${1:-}" ] || echo "$1" >> "$SDIR/jvm.options"
+  [ $# -eq 0 ] || printf '%s\n' "$@" >> "$SDIR/jvm.options" # one JVM option per line
   log "starting the X emulator's server ($EMULATOR, port 9181) and Liberty with bench.war, floor.war and social.war"
   start_emulator
   start_server > /dev/null
@@ -286,7 +286,7 @@ fi
 # ---------------------------------------------------------------- 3p. JFR profile of the per-request path
 if wants profile; then
   lock profile
-  start_login_servers "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"
+  start_login_servers -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
   log "3p. JFR (settings=profile, ${PROFILE_SECONDS:-20} s of wrk each): Passerine session vs floor"
   cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
   expect body hello "$secure_url" "$cookie"; expect body hello "$floor_url" "floor=1"
