@@ -20,13 +20,12 @@ def events(kind):
 
 
 def name(frame):
-    m = frame["method"]
-    return f'{m["type"]["name"]}.{m["name"]}:{frame.get("lineNumber", "?")}'
+    return f'{method(frame)}:{frame.get("lineNumber", "?")}'
 
 
 def method(frame):
     m = frame["method"]
-    return f'{m["type"]["name"]}.{m["name"]}'
+    return f'{m["type"]["name"].replace("/", ".")}.{m["name"]}'
 
 
 def show(title, counter, total, unit="samples"):
@@ -59,7 +58,7 @@ for e in alloc:
     v = e["values"]
     w = int(v.get("weight", 0))
     total += w
-    by_type[v["objectClass"]["name"]] += w
+    by_type[v["objectClass"]["name"].replace("/", ".")] += w
     st = v.get("stackTrace")
     if st:
         site = next((method(f) for f in st["frames"] if any(method(f).startswith(p) for p in MARKERS)), None)
