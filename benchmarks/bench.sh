@@ -2,14 +2,17 @@
 # Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
 #
 #   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
-#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | login | hostile
+#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | profile | wildfly | memory | cluster | moonshot | login | hostile
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
-# Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10, LOGIN_CONCURRENCY=4, MVN_ARGS (e.g. -o),
-# BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as server "passerine-bench" under benchmarks/target/liberty
-# on port 9180 (never the tests' 9080), and the X emulator, as X would, in a server of its own, "x-emulator-bench"
-# (server-config/emulator with benchmarks/liberty/emulator/*) on 9181 (never the tests' 9081), always while holding
-# flock /tmp/passerine-liberty.lock; both are stopped on exit whatever happens. See BENCHMARKS.md for each number.
+# Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10,
+# LOGIN_CONCURRENCY=4, PROFILE_SECONDS=20, MVN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as
+# server "passerine-bench" under benchmarks/target/liberty on port 9180 (never the tests' 9080), and the X emulator, as X
+# would, in a server of its own, "x-emulator-bench" (server-config/emulator with benchmarks/liberty/emulator/*) on 9181
+# (never the tests' 9081); WildFly (section wildfly) runs from benchmarks/target/wildfly with port offset 1100 (HTTP on
+# 9180 too, management 11090). Each section that starts a server holds the tests' lock /tmp/passerine-it.lock for that
+# section only (each under ~10 minutes) and stops its servers before releasing it, and on exit whatever happens. See
+# BENCHMARKS.md for each number.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +26,7 @@ LOGIN_SECONDS=${LOGIN_SECONDS:-10}
 LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-4}
 PORT=9180
 SERVER=passerine-bench
-LOCK=/tmp/passerine-liberty.lock
+LOCK=/tmp/passerine-it.lock
 LIBERTY_VERSION=$(sed -n 's:.*<liberty.runtime.version>\(.*\)</liberty.runtime.version>.*:\1:p' "$ROOT/pom.xml")
 WLP=$T/liberty/wlp
 SDIR=$WLP/usr/servers/$SERVER
@@ -32,7 +35,7 @@ EDIR=$WLP/usr/servers/$EMULATOR
 JAR=$B/micro/target/benchmarks.jar
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput login hostile)
+[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput wildfly memory cluster moonshot login hostile)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
@@ -47,7 +50,7 @@ mkdir -p "$LOGS"
 # ---------------------------------------------------------------- build
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   log "build"
-  (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -pl x-emulator,sample-war,benchmarks/micro,benchmarks/bench-app,benchmarks/empty-app,benchmarks/social-app \
+  (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} -pl x-emulator,sample-war,benchmarks/micro,benchmarks/bench-app,benchmarks/empty-app,benchmarks/social-app,benchmarks/floor-app \
       -am package -DskipTests) >&2
 fi
 
@@ -82,15 +85,43 @@ if wants threads; then
   grep '^RESULT' "$LOGS/threads.log" | tee -a "$RESULTS" >&2
 fi
 
-# ---------------------------------------------------------------- Liberty
-liberty_sections=false
-for s in startup throughput login hostile; do wants $s && liberty_sections=true; done
+# ---------------------------------------------------------------- servers (Liberty, WildFly)
+# Every section that starts a server takes the project's global lock /tmp/passerine-it.lock (the tests' lock: tests
+# and benchmarks never overlap) for that section only (each stays under ~10 minutes) and stops its servers before
+# releasing it.
+server_sections=false
+for s in startup throughput profile login hostile wildfly memory cluster moonshot; do wants $s && server_sections=true; done
 
 server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
 stop_server() { # [server name]
   if [ -n "$(server_pid "${1:-}")" ] && kill -0 "$(server_pid "${1:-}")" 2>/dev/null; then
     "$WLP/bin/server" stop "${1:-$SERVER}" >> "$LOGS/liberty-control.log" 2>&1 || true
   fi
+}
+WF_VERSION=$(sed -n 's:.*<wildfly.version>\(.*\)</wildfly.version>.*:\1:p' "$ROOT/pom.xml" "$ROOT/sample-war/pom.xml" | head -1)
+WFH=$T/wildfly/wildfly-$WF_VERSION
+WF_OFFSET=1100 # HTTP 8080 + 1100 = 9180 (the bench port: same URLs and redirect URI as on Liberty), management 11090
+wildfly_pid() { pgrep -f "jboss.home.dir=$WFH " 2>/dev/null | head -1 || true; }
+stop_wildfly() {
+  local pid; pid=$(wildfly_pid)
+  [ -n "$pid" ] || return 0
+  "$WFH/bin/jboss-cli.sh" --connect --controller=localhost:$((9990 + WF_OFFSET)) --command=:shutdown \
+    >> "$LOGS/wildfly-control.log" 2>&1 || kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+LOCKED_AT=0
+lock() { # section
+  log "waiting for $LOCK ($1)"
+  exec 9> "$LOCK"
+  flock 9
+  LOCKED_AT=$(date +%s)
+  stop_server; stop_server $EMULATOR; stop_wildfly # servers left by an interrupted run of this script
+}
+unlock() {
+  stop_server; stop_server $EMULATOR; stop_wildfly
+  flock -u 9
+  log "released $LOCK after $(( $(date +%s) - LOCKED_AT )) s"
 }
 configure() { # scenario (startup-empty | startup-sample | login)
   cp "$ROOT/server-config/liberty/server.xml" "$SDIR/passerine-base.xml"
@@ -106,21 +137,72 @@ start_server() { # prints the wall-clock seconds of `server start` (returns when
 }
 wait_for() { # url, expected status
   local i
-  for i in $(seq 1 120); do
+  for i in $(seq 1 240); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "$2" ] && return 0
     sleep 0.5
   done
   echo "timed out waiting for $2 from $1" >&2; return 1
 }
-heap_after_gc_mib() { # used heap after a full GC, MiB
-  local pid; pid=$(server_pid)
+heap_after_gc_mib() { # [pid]: used heap after a full GC, MiB
+  local pid; pid=${1:-$(server_pid)}
   jcmd "$pid" GC.run > /dev/null
   sleep 1
   jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{sub("K","",$2); printf "%.1f\n", $2/1024}'
 }
 rss_mib() { awk '/VmRSS/ {printf "%.0f\n", $2/1024}' "/proc/$(server_pid)/status"; }
+start_emulator() {
+  "$WLP/bin/server" start "$EMULATOR" >> "$LOGS/liberty-control.log" 2>&1 || { tail -40 "$EDIR/logs/messages.log" >&2; exit 1; }
+}
+start_login_servers() { # the emulator's server, then Liberty with bench.war, floor.war and social.war
+  configure login
+  [ $# -eq 0 ] || printf '%s\n' "$@" >> "$SDIR/jvm.options" # one JVM option per line
+  log "starting the X emulator's server ($EMULATOR, port 9181) and Liberty with bench.war, floor.war and social.war"
+  start_emulator
+  start_server > /dev/null
+  wait_for "http://localhost:$PORT/bench/api/open/hello" 200
+  wait_for "http://localhost:$PORT/floor/api/open/hello" 200
+  wait_for "http://localhost:$PORT/social/api/open/hello" 200
+}
+if wants throughput || wants hostile || wants profile || wants wildfly || wants cluster || wants moonshot; then
+  if ! command -v wrk > /dev/null; then
+    log "installing wrk"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
+  fi
+fi
+wrk_rps() { # seconds url [cookie]: req/s; fails on any non-2xx answer
+  local out
+  if [ $# -gt 2 ]; then out=$(wrk -t1 -c16 -d"$1s" -H "Cookie: $3" "$2"); else out=$(wrk -t1 -c16 -d"$1s" "$2"); fi
+  echo "$out" >> "$LOGS/wrk.log"
+  if echo "$out" | grep -q 'Non-2xx'; then echo "wrk saw non-2xx answers on $2" >&2; echo "$out" >&2; exit 1; fi
+  echo "$out" | awk '/Requests\/sec/ {print $2}'
+}
+expect() { # what url [cookie]: the body (or status with what=status) must match
+  local got
+  if [ "$1" = status ]; then got=$(curl -s -o /dev/null -w '%{http_code}' ${4:+-H "Cookie: $4"} "$3"); else got=$(curl -s ${4:+-H "Cookie: $4"} "$3"); fi
+  [ "$got" = "$2" ] || { echo "expected $2 from $3${4:+ with cookie}, got $got" >&2; exit 1; }
+}
+floor_session_cookie() { # base URL: the JSESSIONID of a session the floor mechanism accepts (diagnostic 3h)
+  curl -s -D - -o /dev/null -X POST "$1/floor/api/open/session" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(JSESSIONID=[^;]*\).*/\1/p' | head -1
+}
+# alternate: label=url[|cookie] ... ; WARMUP rounds of 10 s, then RUNS runs; sets M[label] to the medians
+declare -A M
+alternate() {
+  local spec label rest url ck i v line
+  declare -A vals
+  for i in $(seq 1 "${WRK_WARMUP_ROUNDS:-3}"); do
+    for spec in "$@"; do rest=${spec#*=}; url=${rest%%|*}; ck=${rest#*|}; [ "$ck" = "$rest" ] && ck=""
+      wrk_rps 10 "$url" ${ck:+"$ck"} > /dev/null; done
+  done
+  for i in $(seq 1 "$RUNS"); do
+    line="  run $i (load $(cut -d' ' -f1 /proc/loadavg))"
+    for spec in "$@"; do label=${spec%%=*}; rest=${spec#*=}; url=${rest%%|*}; ck=${rest#*|}; [ "$ck" = "$rest" ] && ck=""
+      v=$(wrk_rps "$WRK_SECONDS" "$url" ${ck:+"$ck"}); vals[$label]+="$v "; line+="  $label $v"; done
+    echo "$line" >&2
+  done
+  for spec in "$@"; do label=${spec%%=*}; M[$label]=$(echo ${vals[$label]} | tr ' ' '\n' | median); done
+}
 
-if $liberty_sections; then
+if $server_sections; then
   if [ ! -x "$WLP/bin/server" ]; then
     log "Open Liberty $LIBERTY_VERSION runtime"
     zip=$HOME/.m2/repository/io/openliberty/openliberty-runtime/$LIBERTY_VERSION/openliberty-runtime-$LIBERTY_VERSION.zip
@@ -130,22 +212,16 @@ if $liberty_sections; then
   [ -d "$SDIR" ] || "$WLP/bin/server" create "$SERVER" > /dev/null
   mkdir -p "$SDIR/apps" "$EDIR/apps"
   cp "$ROOT/sample-war/target/sample.war" "$B/empty-app/target/empty.war" "$B/bench-app/target/bench.war" \
-     "$B/social-app/target/social.war" "$SDIR/apps/"
+     "$B/social-app/target/social.war" "$B/floor-app/target/floor.war" "$SDIR/apps/"
   cp "$ROOT/server-config/emulator/server.xml" "$B/liberty/emulator/bootstrap.properties" \
      "$B/liberty/emulator/jvm.options" "$EDIR/"
   cp "$ROOT/x-emulator/target/x-emulator.war" "$EDIR/apps/x-emulator.war"
-
-  log "waiting for $LOCK (other engineers' Liberty servers)"
-  exec 9> "$LOCK"
-  flock 9
-  trap 'stop_server; stop_server $EMULATOR; flock -u 9' EXIT
-  # servers left by an interrupted run of this script
-  stop_server
-  stop_server $EMULATOR
+  trap 'stop_server; stop_server $EMULATOR; stop_wildfly' EXIT
 fi
 
 # ---------------------------------------------------------------- 5. start time and heap
 if wants startup; then
+  lock startup
   log "5. server start time and heap after start: sample vs empty app ($RUNS runs each, one discarded warm-up start each)"
   declare -A start_s heap rss
   for app in empty sample; do start_s[$app]=""; heap[$app]=""; rss[$app]=""; done
@@ -162,6 +238,7 @@ if wants startup; then
       fi
     done
   done
+  unlock
   for m in start_s heap rss; do
     declare -n arr=$m
     e=$(echo ${arr[empty]} | tr ' ' '\n' | median); s=$(echo ${arr[sample]} | tr ' ' '\n' | median)
@@ -175,92 +252,96 @@ if wants startup; then
   done
 fi
 
-# ---------------------------------------------------------------- 3 and 4 share one server
-if wants throughput || wants login || wants hostile; then
-  configure login
-  log "starting the X emulator's server ($EMULATOR, port 9181) and Liberty with bench.war and social.war"
-  "$WLP/bin/server" start "$EMULATOR" >> "$LOGS/liberty-control.log" 2>&1 || { tail -40 "$EDIR/logs/messages.log" >&2; exit 1; }
-  start_server > /dev/null
-  wait_for "http://localhost:$PORT/bench/api/open/hello" 200
-  wait_for "http://localhost:$PORT/social/api/open/hello" 200
-fi
-
-# ---------------------------------------------------------------- 3. wrk
-auth_cache() { # on | off: Liberty's authentication cache (<authentication cacheEnabled>), changed on the running server
-  local before; before=$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)
-  cp "$B/liberty/login.xml" "$SDIR/server.xml"
-  [ "$1" = off ] && sed -i 's#</server>#  <authentication id="basic" cacheEnabled="false"/>\n</server>#' "$SDIR/server.xml"
-  for _ in $(seq 1 60); do
-    [ "$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)" -gt "$before" ] && return 0
-    sleep 0.5
-  done
-  echo "Liberty did not pick up the configuration change" >&2; return 1
-}
-if wants throughput || wants hostile; then
-  if ! command -v wrk > /dev/null; then
-    log "installing wrk"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
-  fi
-fi
+# ---------------------------------------------------------------- 3. wrk on Liberty: unprotected, floor, Passerine
+base="http://localhost:$PORT"
+open_url="$base/bench/api/open/hello"
+secure_url="$base/bench/api/secure/hello"
+floor_url="$base/floor/api/secure/hello"
+social_url="$base/social/api/secure/hello"
 if wants throughput; then
-  if ! command -v wrk > /dev/null; then
-    log "installing wrk"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
+  lock throughput
+  start_login_servers
+  log "3. wrk (-t1 -c16): unprotected vs floor (trivial mechanism) vs Passerine session vs socialLogin, alternating"
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  lcookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$social_url")
+  scookie=$(floor_session_cookie "$base")
+  expect body hello "$secure_url" "$cookie"; expect status 401 "$secure_url"
+  expect body hello "$floor_url" "floor=1"; expect body hello "$floor_url" "$scookie"; expect status 401 "$floor_url"
+  social=(social="$social_url|$lcookie")
+  if [ "$(curl -s -H "Cookie: $lcookie" "$social_url")" != hello ]; then
+    echo "  the socialLogin cookie does not open $social_url with curl: row 3a left out" >&2; social=()
   fi
-  log "3. wrk: authenticated request to a protected JAX-RS endpoint vs the same endpoint unprotected"
-  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "http://localhost:$PORT/bench/api/secure/hello")
-  lcookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "http://localhost:$PORT/social/api/secure/hello")
-  echo "  Passerine session cookies: $(echo "$cookie" | grep -o '[A-Za-z0-9_]*=' | tr -d = | tr '\n' ' ')" >&2
-  echo "  Liberty socialLogin session cookies: $(echo "$lcookie" | grep -o '[A-Za-z0-9_]*=' | tr -d = | tr '\n' ' ')" >&2
-  [ "$(curl -s -H "Cookie: $cookie" "http://localhost:$PORT/bench/api/secure/hello")" = hello ] \
-    || { echo "the session cookie does not open the protected endpoint" >&2; exit 1; }
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/bench/api/secure/hello")" = 302 ] \
-    || { echo "the protected endpoint is not protected" >&2; exit 1; }
-  open_url="http://localhost:$PORT/bench/api/open/hello"
-  secure_url="http://localhost:$PORT/bench/api/secure/hello"
-  social_url="http://localhost:$PORT/social/api/secure/hello"
-  wrk_rps() { # seconds url [cookie]
-    local out
-    if [ $# -gt 2 ]; then out=$(wrk -t1 -c16 -d"$1s" -H "Cookie: $3" "$2"); else out=$(wrk -t1 -c16 -d"$1s" "$2"); fi
-    echo "$out" >> "$LOGS/wrk.log"
-    if echo "$out" | grep -q 'Non-2xx'; then echo "wrk saw non-2xx answers on $2" >&2; echo "$out" >&2; exit 1; fi
-    echo "$out" | awk '/Requests\/sec/ {print $2}'
-  }
-  # the JIT needs long on a busy 2-core machine: throughput keeps rising for ~1 min of load
-  for i in $(seq 1 "${WRK_WARMUP_ROUNDS:-3}"); do
-    wrk_rps 10 "$open_url" > /dev/null; wrk_rps 10 "$secure_url" "$cookie" > /dev/null; wrk_rps 10 "$social_url" "$lcookie" > /dev/null
-  done
-  o=""; p=""; l=""
-  for i in $(seq 1 "$RUNS"); do
-    a=$(wrk_rps "$WRK_SECONDS" "$open_url"); b=$(wrk_rps "$WRK_SECONDS" "$secure_url" "$cookie"); c=$(wrk_rps "$WRK_SECONDS" "$social_url" "$lcookie")
-    o+="$a "; p+="$b "; l+="$c "
-    printf '  run %d  unprotected %9s req/s   Passerine session %9s req/s   Liberty socialLogin (LTPA) %9s req/s\n' "$i" "$a" "$b" "$c" >&2
-  done
-  om=$(echo $o | tr ' ' '\n' | median); pm=$(echo $p | tr ' ' '\n' | median); lm=$(echo $l | tr ' ' '\n' | median)
-  r=$(ratio "$pm" "$om")
-  row "3. protected JAX-RS GET, Passerine session (wrk -t1 -c16), req/s" "$pm" "$om (same endpoint unprotected)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
-  row "3a. context: same GET behind Liberty socialLogin (LTPA cookie), req/s" "$lm" "$om (same endpoint unprotected)" "$(ratio "$lm" "$om")" "-" "-"
+  alternate open="$open_url" floor="$floor_url|floor=1" floorsession="$floor_url|$scookie" \
+            passerine="$secure_url|$cookie" "${social[@]}"
+  unlock
+  om=${M[open]}; fm=${M[floor]}; pm=${M[passerine]}
+  row "3. protected GET, Passerine session, Liberty (wrk -t1 -c16), req/s" "$pm" "$om (same endpoint unprotected)" "$(ratio "$pm" "$om")" "-" "-"
+  row "3f. floor: trivial mechanism (notifyContainerAboutLogin only), Liberty, req/s" "$fm" "$om (unprotected)" "$(ratio "$fm" "$om")" "-" "-"
+  r=$(ratio "$pm" "$fm")
+  row "3g. Passerine session vs the floor, Liberty, req/s" "$pm" "$fm (floor)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
+  row "3h. diagnostic: floor + HTTP session lookup, Liberty, req/s" "${M[floorsession]}" "$fm (floor)" "$(ratio "${M[floorsession]}" "$fm")" "-" "-"
+  [ ${#social[@]} -eq 0 ] || row "3a. context: Liberty socialLogin (LTPA cookie), req/s" "${M[social]}" "$om (unprotected)" "$(ratio "${M[social]}" "$om")" "-" "-"
+fi
 
-  log "3b. the same with Liberty's authentication cache off (<authentication cacheEnabled=\"false\"/>)"
-  auth_cache off
-  wrk_rps 10 "$open_url" > /dev/null; wrk_rps 10 "$secure_url" "$cookie" > /dev/null
-  o=""; p=""
-  for i in $(seq 1 "$RUNS"); do
-    a=$(wrk_rps "$WRK_SECONDS" "$open_url"); b=$(wrk_rps "$WRK_SECONDS" "$secure_url" "$cookie")
-    o+="$a "; p+="$b "
-    printf '  run %d  unprotected %9s req/s   Passerine session %9s req/s\n' "$i" "$a" "$b" >&2
+# ---------------------------------------------------------------- 3p. JFR profile of the per-request path
+if wants profile; then
+  lock profile
+  start_login_servers -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
+  log "3p. JFR (settings=profile, ${PROFILE_SECONDS:-20} s of wrk each): Passerine session vs floor"
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  expect body hello "$secure_url" "$cookie"; expect body hello "$floor_url" "floor=1"
+  for i in 1 2; do wrk_rps 10 "$secure_url" "$cookie" > /dev/null; wrk_rps 10 "$floor_url" "floor=1" > /dev/null; done
+  pid=$(server_pid)
+  for who in passerine floor; do
+    if [ $who = passerine ]; then url=$secure_url; ck=$cookie; else url=$floor_url; ck=floor=1; fi
+    jcmd "$pid" JFR.start name=$who settings=profile > /dev/null
+    v=$(wrk_rps "${PROFILE_SECONDS:-20}" "$url" "$ck")
+    jcmd "$pid" JFR.stop name=$who filename="$LOGS/$who.jfr" > /dev/null
+    echo "  $who: $v req/s under JFR" >&2
   done
-  om=$(echo $o | tr ' ' '\n' | median); pm=$(echo $p | tr ' ' '\n' | median); r=$(ratio "$pm" "$om")
-  row "3b. as 3, Liberty authentication cache off, req/s" "$pm" "$om (same endpoint unprotected)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
-  auth_cache on
+  unlock
+  for who in passerine floor; do
+    echo "  --- $who ($LOGS/$who.jfr)" >&2
+    python3 "$B/jfr-top.py" "$LOGS/$who.jfr" >&2
+  done
+fi
+
+# ---------------------------------------------------------------- 3w. WildFly: unprotected, floor, Passerine
+if wants wildfly; then
+  if [ ! -x "$WFH/bin/standalone.sh" ]; then
+    log "WildFly $WF_VERSION (unpacked from the wildfly-dist zip, configured by server-config/wildfly/configure.cli)"
+    zip=$HOME/.m2/repository/org/wildfly/wildfly-dist/$WF_VERSION/wildfly-dist-$WF_VERSION.zip
+    [ -f "$zip" ] || (cd "$ROOT" && mvn -B -q ${MVN_ARGS:-} dependency:get -Dartifact="org.wildfly:wildfly-dist:$WF_VERSION:zip") >&2
+    mkdir -p "$T/wildfly" && unzip -q -o "$zip" -d "$T/wildfly"
+    "$WFH/bin/jboss-cli.sh" --file="$ROOT/server-config/wildfly/configure.cli" >> "$LOGS/wildfly-control.log" 2>&1
+  fi
+  cp "$B/bench-app/target/bench.war" "$B/floor-app/target/floor.war" "$WFH/standalone/deployments/"
+  lock wildfly
+  log "starting the X emulator's server and WildFly $WF_VERSION (port $PORT) with bench.war and floor.war"
+  start_emulator
+  "$WFH/bin/standalone.sh" -Djboss.socket.binding.port-offset=$WF_OFFSET > "$LOGS/wildfly-console.log" 2>&1 &
+  wait_for "$open_url" 200
+  wait_for "$base/floor/api/open/hello" 200
+  log "3w. wrk on WildFly: unprotected vs floor vs Passerine session, alternating"
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  expect body hello "$secure_url" "$cookie"; expect status 401 "$secure_url"
+  expect body hello "$floor_url" "floor=1"; expect status 401 "$floor_url"
+  alternate open="$open_url" floor="$floor_url|floor=1" passerine="$secure_url|$cookie"
+  unlock
+  om=${M[open]}; fm=${M[floor]}; pm=${M[passerine]}
+  row "3w. protected GET, Passerine session, WildFly, req/s" "$pm" "$om (unprotected)" "$(ratio "$pm" "$om")" "-" "-"
+  row "3w. floor: trivial mechanism, WildFly, req/s" "$fm" "$om (unprotected)" "$(ratio "$fm" "$om")" "-" "-"
+  r=$(ratio "$pm" "$fm")
+  row "3w. Passerine session vs the floor, WildFly, req/s" "$pm" "$fm (floor)" "$r" ">= 0.97" "$(meets "$r" ">=" 0.97)"
 fi
 
 # ---------------------------------------------------------------- 3c. hostile callback (issue 13)
 if wants hostile; then
+  lock hostile
+  start_login_servers
   repeats=${HOSTILE_REPEATS:-5000}
   log "3c. wrk: a hostile callback (a=1& x $repeats) refused by the query guard vs an unprotected GET"
-  hostile_url="http://localhost:$PORT/bench/oauth2/callback?code=c&state=s&$(printf 'a=1&%.0s' $(seq 1 "$repeats"))"
-  open_url="http://localhost:$PORT/bench/api/open/hello"
+  hostile_url="$base/bench/oauth2/callback?code=c&state=s&$(printf 'a=1&%.0s' $(seq 1 "$repeats"))"
   status=$(curl -s -o /dev/null -w '%{http_code}' "$hostile_url")
   [ "$status" = 400 ] || { echo "the hostile callback answered $status, not 400" >&2; exit 1; }
   wrk_any() { # seconds url: req/s, any status (the hostile callback answers 400)
@@ -276,6 +357,7 @@ if wants hostile; then
     o+="$a "; h+="$b "; q+="$c "
     printf '  run %d  unprotected GET %9s req/s   hostile callback (400) %9s req/s   unprotected GET + same query %9s req/s\n' "$i" "$a" "$b" "$c" >&2
   done
+  unlock
   om=$(echo $o | tr ' ' '\n' | median); hm=$(echo $h | tr ' ' '\n' | median); qm=$(echo $q | tr ' ' '\n' | median)
   r=$(ratio "$hm" "$om")
   row "3c. hostile callback (a=1& x $repeats) refused, req/s" "$hm" "$om (unprotected GET)" "$r" ">= 0.5" "$(meets "$r" ">=" 0.5)"
@@ -284,9 +366,11 @@ fi
 
 # ---------------------------------------------------------------- 4. login round trips
 if wants login; then
+  lock login
+  start_login_servers
   log "4. PKCE login round trips per second: Passerine vs Liberty socialLogin oauth2Login (through the PKCE shim)"
-  pass_url="http://localhost:$PORT/bench/api/secure/hello"
-  lib_url="http://localhost:$PORT/social/api/secure/hello"
+  pass_url="$secure_url"
+  lib_url="$social_url"
   lr() { java -cp "$JAR" io.passerine.bench.LoginClient roundtrips "$1" "$2" "$LOGIN_SECONDS" "$LOGIN_CONCURRENCY" "${3:-0}" 2>> "$LOGS/login.log" | tee -a "$LOGS/login.log"; }
   lr passerine "$pass_url" 10 > /dev/null; lr liberty "$lib_url" 10 > /dev/null # warm-up
   p=""; l=""
@@ -295,13 +379,135 @@ if wants login; then
     echo "  run $i  $(echo "$a" | cut -f2-)   |   $(echo "$b" | cut -f2-)" >&2
     p+="$(echo "$a" | cut -f3) "; l+="$(echo "$b" | cut -f3) "
   done
+  unlock
   pm=$(echo $p | tr ' ' '\n' | median); lm=$(echo $l | tr ' ' '\n' | median); r=$(ratio "$pm" "$lm")
   row "4. full login round trips/s ($LOGIN_CONCURRENCY clients)" "$pm (Passerine, PKCE S256)" "$lm (Liberty oauth2Login + PKCE shim)" "$r" ">= 1" "$(meets "$r" ">=" 1)"
 fi
 
-if $liberty_sections; then
+# ---------------------------------------------------------------- 7. memory per logged-in session
+heap_after_gc_kib() { # used heap after two full GCs, KiB
+  local pid; pid=$(server_pid)
+  jcmd "$pid" GC.run > /dev/null; jcmd "$pid" GC.run > /dev/null
+  sleep 1
+  jcmd "$pid" GC.heap_info | grep -o 'used [0-9]*K' | head -1 | awk '{sub("K","",$2); print $2}'
+}
+histogram() { jcmd "$(server_pid)" GC.class_histogram > "$LOGS/$1.histo"; }
+if wants memory; then
+  n=${MEMORY_SESSIONS:-10000}
+  lock memory
+  start_login_servers
+  log "7. memory: $n logged-in sessions (full logins through the emulator) vs $n empty sessions, heap after full GC"
+  java -cp "$JAR" io.passerine.bench.SessionFill logins "$secure_url" 300 4 >&2 # warm-up: JIT, classes, caches
+  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/probe/new-session" 300 8 >&2
+  h0=$(heap_after_gc_kib); histogram mem0
+  java -cp "$JAR" io.passerine.bench.SessionFill empty "$base/bench/api/probe/new-session" "$n" 8 >&2
+  h1=$(heap_after_gc_kib); histogram mem1
+  java -cp "$JAR" io.passerine.bench.SessionFill logins "$secure_url" "$n" 4 >&2
+  h2=$(heap_after_gc_kib); histogram mem2
+  unlock
+  echo "  heap after GC: start $h0 KiB, + $n empty sessions $h1 KiB, + $n logged-in sessions $h2 KiB" >&2
+  empty_b=$(awk -v a="$h0" -v b="$h1" -v n="$n" 'BEGIN {printf "%.0f", (b-a)*1024/n}')
+  login_b=$(awk -v a="$h1" -v b="$h2" -v n="$n" 'BEGIN {printf "%.0f", (b-a)*1024/n}')
+  extra=$((login_b - empty_b))
+  row "7. heap per logged-in session (full login), bytes" "$login_b" "$empty_b (empty session)" "$(ratio "$login_b" "$empty_b")" "-" "-"
+  row "7. Passerine's share: logged-in minus empty session, bytes" "$extra" "-" "-" "<= 2048" "$(awk -v e="$extra" 'BEGIN {print (e <= 2048) ? "yes" : "NO"}')"
+  echo "  what the $n logins added (class histogram, logged-in minus empty phase, top 15 by bytes):" >&2
+  python3 - "$LOGS/mem1.histo" "$LOGS/mem2.histo" "$n" <<'PY' >&2
+import sys
+def read(p):
+    d = {}
+    for line in open(p):
+        f = line.split()
+        if len(f) >= 4 and f[0].rstrip(':').isdigit():
+            d[f[3]] = (int(f[1]), int(f[2]))
+    return d
+a, b, n = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3])
+delta = sorted(((b[k][1] - a.get(k, (0, 0))[1], b[k][0] - a.get(k, (0, 0))[0], k) for k in b), reverse=True)
+for bytes_, count, k in delta[:15]:
+    print(f"    {bytes_ / n:8.1f} B/session  {count / n:6.2f} objects/session  {k}")
+PY
+fi
+
+# ---------------------------------------------------------------- 8. a cluster node: sessionCache + Hazelcast
+wrk_count() { # seconds url cookie: "requests req/s" (no non-2xx allowed)
+  local out; out=$(wrk -t1 -c16 -d"$1s" -H "Cookie: $3" "$2"); echo "$out" >> "$LOGS/wrk.log"
+  if echo "$out" | grep -q 'Non-2xx'; then echo "wrk saw non-2xx answers on $2" >&2; echo "$out" >&2; exit 1; fi
+  echo "$(echo "$out" | awk '/requests in/ {print $1}') $(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+}
+cache_writes() { curl -s "$base/bench/api/probe/session-cache-writes" | awk '{p += $2; r += $3} END {print p + r}'; }
+write_contents() { # GET_AND_SET_ATTRIBUTES | ONLY_SET_ATTRIBUTES, on the running server
+  local before; before=$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)
+  sed -i "s/writeContents=\"[A-Z_]*\"/writeContents=\"$1\"/" "$SDIR/server.xml"
+  for _ in $(seq 1 60); do
+    [ "$(grep -c 'CWWKG001[78]I' "$SDIR/logs/messages.log" || true)" -gt "$before" ] && sleep 2 && return 0
+    sleep 0.5
+  done
+  echo "Liberty did not pick up writeContents=$1" >&2; return 1
+}
+if wants cluster; then
+  lock cluster
+  start_login_servers
+  log "8a. single node, no session cache: unprotected vs Passerine session"
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  expect body hello "$secure_url" "$cookie"
+  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" passerine="$secure_url|$cookie"
+  single_o=${M[open]}; single_p=${M[passerine]}
   stop_server
-  stop_server $EMULATOR
+  log "8b. the same server as a cluster node (sessionCache-1.0 + Hazelcast member, writeContents=ONLY_SET_ATTRIBUTES)"
+  configure cluster
+  cp "$B/liberty/login.xml" "$B/liberty/hazelcast.xml" "$SDIR/"
+  cp "$HOME/.m2/repository/com/hazelcast/hazelcast/5.5.0/hazelcast-5.5.0.jar" "$SDIR/hazelcast.jar"
+  cp "$HOME/.m2/repository/javax/cache/cache-api/1.1.1/cache-api-1.1.1.jar" "$SDIR/cache-api.jar"
+  printf '%s\n' "-Dhazelcast.config=$SDIR/hazelcast.xml" -Dhazelcast.jcache.provider.type=member \
+    -Dhazelcast.phone.home.enabled=false -Dhazelcast.logging.type=jdk >> "$SDIR/jvm.options"
+  start_server > /dev/null
+  wait_for "$open_url" 200
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  expect body hello "$secure_url" "$cookie"
+  curl -s "$base/bench/api/probe/session-cache-writes" | sed 's/^/  session cache (puts, removals): /' >&2
+  [ -n "$(curl -s "$base/bench/api/probe/session-cache-writes")" ] || { echo "no JCache statistics for the session caches" >&2; exit 1; }
+  wrk_count 10 "$secure_url" "$cookie" > /dev/null # warm-up
+  declare -A per_req
+  for wc in GET_AND_SET_ATTRIBUTES ONLY_SET_ATTRIBUTES; do
+    write_contents $wc
+    w0=$(cache_writes); read -r nreq _ <<< "$(wrk_count 10 "$secure_url" "$cookie")"; w1=$(cache_writes)
+    per_req[$wc]=$(awk -v a="$w0" -v b="$w1" -v n="$nreq" 'BEGIN {printf "%.3f", (b-a)/n}')
+    echo "  writeContents=$wc: $((w1 - w0)) session-cache writes in $nreq protected requests (${per_req[$wc]}/request)" >&2
+  done
+  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" passerine="$secure_url|$cookie"
+  node_o=${M[open]}; node_p=${M[passerine]}
+  unlock
+  row "8. session-cache writes per protected request, writeContents=ONLY_SET_ATTRIBUTES" "${per_req[ONLY_SET_ATTRIBUTES]}" "${per_req[GET_AND_SET_ATTRIBUTES]} (GET_AND_SET_ATTRIBUTES)" "-" "0" "$(awk -v w="${per_req[ONLY_SET_ATTRIBUTES]}" 'BEGIN {print (w == 0) ? "yes" : "NO"}')"
+  row "8. protected GET on a cluster node (sessionCache), ratio to unprotected" "$(ratio "$node_p" "$node_o") ($node_p req/s)" "$(ratio "$single_p" "$single_o") single node, no cache ($single_p req/s)" "$(awk -v a="$node_p" -v b="$node_o" -v c="$single_p" -v d="$single_o" 'BEGIN {printf "%.3g", (a/b)/(c/d)}')" "-" "-"
+fi
+
+# ---------------------------------------------------------------- 9. moonshot: the native path after a JASPIC login
+if wants moonshot; then
+  lock moonshot
+  configure moonshot
+  cp "$B/liberty/login.xml" "$SDIR/"
+  log "9. moonshot: webAppSecurity useLtpaSSOForJaspic=true (+ auth cache on, logoutOnHttpSessionExpire): Passerine vs unprotected vs floor"
+  start_emulator
+  start_server > /dev/null
+  wait_for "$open_url" 200
+  wait_for "$base/floor/api/open/hello" 200
+  cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
+  echo "  Passerine session cookies: $(echo "$cookie" | grep -o '[A-Za-z0-9_]*=' | tr -d = | tr '\n' ' ')" >&2
+  expect body hello "$secure_url" "$cookie"; expect status 401 "$secure_url"
+  expect body hello "$floor_url" "floor=1"
+  alternate open="$open_url" floor="$floor_url|floor=1" passerine="$secure_url|$cookie"
+  # correctness: after Passerine's logout the same cookies must not open the protected endpoint any more
+  lo=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Origin: $base" -H "Cookie: $cookie" "$base/bench/oauth2/logout")
+  after=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$secure_url")
+  ltpa_only=$(echo "$cookie" | tr ';' '\n' | grep -i ltpa | tr -d ' ' | head -1)
+  after_ltpa=$(curl -s -o /dev/null -w '%{http_code}' ${ltpa_only:+-H "Cookie: $ltpa_only"} "$secure_url")
+  echo "  logout answered $lo; afterwards the old cookies get $after, the LTPA cookie alone gets $after_ltpa (must not be 200)" >&2
+  unlock
+  om=${M[open]}; fm=${M[floor]}; pm=${M[passerine]}
+  r=$(ratio "$pm" "$om")
+  row "9. moonshot: Passerine session + useLtpaSSOForJaspic, Liberty, req/s" "$pm" "$om (unprotected)" "$r" ">= 0.84" "$(meets "$r" ">=" 0.84)"
+  row "9. moonshot: the same vs the floor (no LTPA cookie: mechanism called), req/s" "$pm" "$fm (floor)" "$(ratio "$pm" "$fm")" "-" "-"
+  row "9. moonshot: old cookies after logout (status; must not be 200)" "$after (LTPA alone: $after_ltpa)" "-" "-" "not 200" "$([ "$after" != 200 ] && [ "$after_ltpa" != 200 ] && echo yes || echo NO)"
 fi
 
 # ---------------------------------------------------------------- the table

@@ -158,6 +158,38 @@ class ClusterIT {
         assertEquals(20, Client.count("/2/tweets"));
     }
 
+    /**
+     * Issue 18: the nodes run {@code writeContents="ONLY_SET_ATTRIBUTES"}, so a request that only reads the session
+     * writes nothing back, and a change reaches the other nodes only because the library re-sets the attribute
+     * ({@code LoginSessions.touch}). A refresh on node A must be what node B then reads from the session.
+     */
+    @Test
+    @Order(6)
+    void aRefreshOnNodeAIsWhatNodeBReadsFromTheSession() throws Exception {
+        Client.emulator("POST", "/_control/reset");
+        io.passerine.sample.EmulatorControl emulator = new io.passerine.sample.EmulatorControl();
+        emulator.configure("{\"accessTokenLifetimeSeconds\":30}"); // inside the 60 s skew: due at once
+        Client browser = new Client();
+        HttpResponse<String> start = browser.get(node(PORT_A) + "/sample/me");
+        assertEquals(302, start.statusCode());
+        String callback = browser.consent(start.headers().firstValue("Location").orElseThrow(), "touch_user");
+        assertEquals(302, browser.get(callback).statusCode());
+        emulator.configure("{\"accessTokenLifetimeSeconds\":7200}");
+        String probe = "/sample/api/cluster-probe/session-token";
+        String before = browser.get(node(PORT_B) + probe).body();
+        assertEquals(before, browser.get(node(PORT_A) + probe).body(), "both nodes read the login's token");
+        assertNotEquals("none", before);
+
+        HttpResponse<String> timeline = browser.get(node(PORT_A) + "/sample/timeline"); // refreshes on A
+        assertEquals(200, timeline.statusCode(), timeline.body());
+        assertEquals(2, Client.count(TOKEN), "the login and one refresh, on node A");
+        String after = browser.get(node(PORT_B) + probe).body();
+        assertNotEquals(before, after, "node B reads the refreshed token from the session, not the login's");
+        assertEquals(browser.get(node(PORT_A) + probe).body(), after);
+        assertEquals(200, browser.get(node(PORT_B) + "/sample/timeline").statusCode());
+        assertEquals(2, Client.count(TOKEN), "node B needed no refresh of its own");
+    }
+
     private static void login(int startOn, int callbackOn) throws Exception {
         Client.emulator("POST", "/_control/reset");
         Client browser = new Client();

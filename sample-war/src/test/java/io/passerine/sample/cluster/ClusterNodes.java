@@ -102,7 +102,7 @@ final class ClusterNodes implements AutoCloseable {
                     <file name="${server.config.dir}/hazelcast.jar"/>
                     <file name="${server.config.dir}/cache-api.jar"/>
                   </library>
-                  <httpSessionCache libraryRef="JCacheLib" writeContents="GET_AND_SET_ATTRIBUTES"
+                  <httpSessionCache libraryRef="JCacheLib" writeContents="ONLY_SET_ATTRIBUTES"
                       writeFrequency="END_OF_SERVLET_SERVICE"/>
                   <webApplication id="sample" location="sample.war" contextRoot="/sample">
                     <classloader commonLibraryRef="JCacheLib"/>

@@ -117,9 +117,7 @@ final class LoginFlow {
 
     /** A logged-in session's groups: default groups, granted scopes, and those its identity stores gave at login. */
     Set<String> groups(SessionLogin session) {
-        Set<String> groups = groups(session.peek());
-        groups.addAll(session.appGroups());
-        return groups;
+        return session.groups(settings.defaultGroups());
     }
 
     /**

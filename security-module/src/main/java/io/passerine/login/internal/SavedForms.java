@@ -96,10 +96,11 @@ public final class SavedForms {
 
     /** A logged-in request: the first GET of the return path gets the form (attribute and wrapper), once. */
     void restore(HttpServletRequest req, HttpMessageContext ctx) {
-        if (!"GET".equals(req.getMethod())) {
-            return;
+        HttpSession session = req.getSession(false);
+        if (!"GET".equals(req.getMethod()) || session == null || session.getAttribute(FIRST_GET) == null) {
+            return; // the common case, every request of a session: nothing held, no return path built
         }
-        take(req.getSession(false), FIRST_GET, ReturnPath.of(req.getRequestURI(), req.getQueryString()), false)
+        take(session, FIRST_GET, ReturnPath.of(req.getRequestURI(), req.getQueryString()), false)
                 .ifPresent(form -> {
                     req.setAttribute(ATTRIBUTE, form);
                     ctx.withRequest(new SavedFormRequest(req, form)); // else SavedFormFilter wraps it

@@ -66,7 +66,13 @@ final class SessionCurrentUser implements CurrentUser {
     public BearerToken accessToken() {
         SessionLogin st = session();
         GrantedTokens before = st.peek();
-        GrantedTokens t = st.current(clock, refreshSkew, refresher.apply(st));
+        GrantedTokens t;
+        try {
+            t = st.current(clock, refreshSkew, refresher.apply(st));
+        } catch (LoginRequiredException e) { // tokens dropped: the other nodes must see that too (issue 18)
+            LoginAttribute.touch(request, st);
+            throw e;
+        }
         if (t != before) {
             LoginAttribute.touch(request, st);
         }

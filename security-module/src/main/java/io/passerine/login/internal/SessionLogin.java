@@ -11,6 +11,8 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,7 +48,13 @@ public final class SessionLogin implements Serializable {
     /** Transient failures in a row and when the next refresh call may be made; null when not backing off. */
     private transient volatile Backoff backoff;
 
+    /** The caller's groups, built once per token set (a refresh may grant other scopes); never serialized. */
+    private transient volatile Groups groups;
+
     private record Backoff(int failures, Instant until) {
+    }
+
+    private record Groups(GrantedTokens tokens, List<String> defaults, Set<String> all) {
     }
 
     SessionLogin(UserInfo user, GrantedTokens tokens) {
@@ -67,6 +75,27 @@ public final class SessionLogin implements Serializable {
     /** The groups the application's identity stores gave at login (never null). */
     Set<String> appGroups() {
         return appGroups == null ? Set.of() : appGroups;
+    }
+
+    /**
+     * The caller's groups: {@code defaultGroups}, every scope the current tokens were granted and {@link #appGroups},
+     * unmodifiable. Built once per token set and reused by every later request of the session (issue 18: the
+     * per-request path of the mechanism allocates no group set); a refresh or drop of the tokens builds it anew.
+     */
+    Set<String> groups(List<String> defaultGroups) {
+        GrantedTokens now = tokens.get();
+        Groups g = groups;
+        if (g != null && g.tokens() == now && g.defaults() == defaultGroups) {
+            return g.all();
+        }
+        Set<String> all = new LinkedHashSet<>(defaultGroups);
+        if (now != null) {
+            all.addAll(now.scopes());
+        }
+        all.addAll(appGroups());
+        Set<String> fixed = Set.copyOf(all); // compact and immutable: shared by every request of the session
+        groups = new Groups(now, defaultGroups, fixed);
+        return fixed;
     }
 
     /** The scopes the user granted (RFC 6749 §3.3); empty once the tokens are dropped. */
