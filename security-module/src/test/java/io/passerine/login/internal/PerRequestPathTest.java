@@ -38,21 +38,21 @@ class PerRequestPathTest {
         provider = new FakeProvider();
     }
 
-    private LoginRuntime runtime() {
-        return new LoginRuntime(provider.settings(Map.of("passerine.login.default-groups", "user")), clock);
+    private LoginAssembly runtime() {
+        return LoginAssembly.of(provider.settings(Map.of("passerine.login.default-groups", "user")), clock);
     }
 
-    private TokenSet tokens(Duration validFor) {
-        return new TokenSet("AT-0", clock.instant().plus(validFor), "RT-0", Set.of("tweet.read", "offline.access"));
+    private GrantedTokens tokens(Duration validFor) {
+        return new GrantedTokens("AT-0", clock.instant().plus(validFor), "RT-0", Set.of("tweet.read", "offline.access"));
     }
 
     @Test
     void theGroupsOfASessionAreBuiltOnceAndSharedByItsRequests() {
-        LoginRuntime rt = runtime();
-        SessionTokens st = new SessionTokens(USER, tokens(Duration.ofHours(2)), Set.of("admin"));
-        Set<String> first = rt.groups(st);
+        LoginAssembly rt = runtime();
+        SessionLogin st = new SessionLogin(USER, tokens(Duration.ofHours(2)), Set.of("admin"));
+        Set<String> first = rt.flow().groups(st);
         assertEquals(Set.of("user", "tweet.read", "offline.access", "admin"), first);
-        assertSame(first, rt.groups(st), "the second request of the session reuses the set (no allocation)");
+        assertSame(first, rt.flow().groups(st), "the second request of the session reuses the set (no allocation)");
         assertThrows(UnsupportedOperationException.class, () -> first.add("x"), "shared, so immutable");
     }
 
@@ -61,22 +61,22 @@ class PerRequestPathTest {
         provider.close();
         provider = new FakeProvider().on("/2/oauth2/token", c -> Reply.json(200,
                 "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\"AT-1\",\"scope\":\"tweet.read\"}"));
-        LoginRuntime rt = runtime();
-        SessionTokens st = new SessionTokens(USER, tokens(Duration.ZERO), Set.of("admin"));
-        Set<String> before = rt.groups(st);
+        LoginAssembly rt = runtime();
+        SessionLogin st = new SessionLogin(USER, tokens(Duration.ZERO), Set.of("admin"));
+        Set<String> before = rt.flow().groups(st);
         st.current(clock, Duration.ofSeconds(60), new Refresher(new TokenEndpoint(
-                provider.settings(Map.of()), clock, io.passerine.metrics.internal.Metrics.NONE)));
-        Set<String> after = rt.groups(st);
+                provider.settings(Map.of()), clock, io.passerine.internal.metrics.Metrics.NONE)));
+        Set<String> after = rt.flow().groups(st);
         assertNotSame(before, after);
         assertEquals(Set.of("user", "tweet.read", "admin"), after, "offline.access no longer granted");
         assertEquals(1, provider.count("/2/oauth2/token"));
         st.drop();
-        assertEquals(Set.of("user", "admin"), rt.groups(st));
+        assertEquals(Set.of("user", "admin"), rt.flow().groups(st));
     }
 
     @Test
     void aRequestOfASessionWithoutAHeldFormBuildsNoReturnPath() {
-        LoginRuntime rt = runtime();
+        LoginAssembly rt = runtime();
         AtomicInteger pathReads = new AtomicInteger();
         HttpSession session = proxy(HttpSession.class, (name, args) -> null); // holds no form
         HttpServletRequest req = proxy(HttpServletRequest.class, (name, args) -> switch (name) {

@@ -28,7 +28,7 @@ class SessionWritesTest {
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
     private final List<String> writes = new ArrayList<>();
     private FakeProvider provider;
-    private SessionTokens st;
+    private SessionLogin st;
 
     @BeforeEach
     void start() throws Exception {
@@ -40,10 +40,10 @@ class SessionWritesTest {
         provider.close();
     }
 
-    private SessionUserTokens view(Duration validFor) {
-        st = new SessionTokens(USER, new TokenSet("AT-0", clock.instant().plus(validFor), null, Set.of("tweet.read")));
+    private SessionCurrentUser view(Duration validFor) {
+        st = new SessionLogin(USER, new GrantedTokens("AT-0", clock.instant().plus(validFor), null, Set.of("tweet.read")));
         HttpSession session = proxy(HttpSession.class, (name, args) -> switch (name) {
-            case "getAttribute" -> LoginSessions.ATTRIBUTE.equals(args[0]) ? st : null;
+            case "getAttribute" -> LoginAttribute.ATTRIBUTE.equals(args[0]) ? st : null;
             case "setAttribute" -> {
                 writes.add((String) args[0]);
                 yield null;
@@ -52,22 +52,23 @@ class SessionWritesTest {
         });
         HttpServletRequest req = proxy(HttpServletRequest.class,
                 (name, args) -> name.equals("getSession") ? session : null);
-        return new SessionUserTokens(req, new LoginRuntime(provider.settings(Map.of()), clock));
+        LoginAssembly login = LoginAssembly.of(provider.settings(Map.of()), clock);
+        return new SessionCurrentUser(req, clock, login.settings().refreshSkew(), login.refresher());
     }
 
     @Test
     void aRequestThatOnlyReadsTheTokensSetsNothing() {
-        SessionUserTokens v = view(Duration.ofHours(2));
+        SessionCurrentUser v = view(Duration.ofHours(2));
         assertEquals("AT-0", v.accessToken().value());
         assertEquals(List.of(), writes);
     }
 
     @Test
     void tokensDroppedBecauseALoginIsNeededAreWrittenBack() {
-        SessionUserTokens v = view(Duration.ZERO); // expired, no refresh token: dropped, a new login is needed
+        SessionCurrentUser v = view(Duration.ZERO); // expired, no refresh token: dropped, a new login is needed
         assertThrows(LoginRequiredException.class, () -> v.accessToken());
         assertNull(st.peek());
-        assertEquals(List.of(LoginSessions.ATTRIBUTE), writes, "the other nodes must see the drop");
+        assertEquals(List.of(LoginAttribute.ATTRIBUTE), writes, "the other nodes must see the drop");
         assertEquals(0, provider.count("/2/oauth2/token"));
     }
 
