@@ -145,6 +145,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             Set<String> appGroups = beans.groupSource().groupsOf(user, groups); // the app's identity stores
             groups.addAll(appGroups);
             SessionLogin before = LoginAttribute.owner(req); // issue 17
+            GrantedTokens beforeTokens = before == null ? null : before.peek(); // issue 17
             Superseded previous = Superseded.endOrRenew(req, user);
             AuthenticationStatus status = ctx.notifyContainerAboutLogin(user.principal(), groups);
             if (status != AuthenticationStatus.SUCCESS) {
@@ -153,7 +154,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             LoginAttribute.put(req, new SessionLogin(user, tokens, appGroups));
             rt.forms().afterLogin(req, accepted.transaction());
             previous.revoke(rt.revoker(), tokens);
-            grants().loggedIn(before, user, tokens); // issue 17: store (or replace) the user's grant
+            grants().loggedIn(before, beforeTokens, user, tokens); // issue 17: store (or replace) the user's grant
             rt.metrics().login(TokenEndpoint.CLIENT);
             LOG.log(Level.INFO, "X login of {0} with scopes {1}", user.principal(), tokens.scopes());
             return ctx.redirect(accepted.transaction().returnPath());
@@ -209,7 +210,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         }
         SessionLogin st = LoginAttribute.get(req);
         GrantedTokens tokens = st == null ? null : st.drop();
-        grants().loggingOut(st); // issue 17: revoke and delete the stored grant
+        grants().loggingOut(st, tokens); // issue 17: delete the stored grant (revoked with the session's tokens)
         HttpSession session = req.getSession(false);
         if (session != null) {
             session.invalidate();
