@@ -25,24 +25,38 @@ public class GrantException extends RuntimeException {
         STORE_FAILED
     }
 
+    /** Why. */
     private final Reason reason;
+    /** Whose grant; null for the store as a whole. */
     private final String userId;
 
+    /**
+     * @param reason  why
+     * @param userId  whose grant, or null for the store as a whole
+     * @param message for a person: the user id and what to do; never a token, key or database value
+     */
     public GrantException(Reason reason, String userId, String message) {
         this(reason, userId, message, null);
     }
 
+    /**
+     * @param reason  why
+     * @param userId  whose grant, or null for the store as a whole
+     * @param message for a person: the user id and what to do; never a token, key or database value
+     * @param cause   the underlying failure (e.g. an {@code SQLException}), or null
+     */
     public GrantException(Reason reason, String userId, String message, Throwable cause) {
         super(message, cause, false, cause != null);
         this.reason = reason;
         this.userId = userId;
     }
 
+    /** {@return why the grant failed} */
     public Reason reason() {
         return reason;
     }
 
-    /** The user whose grant failed; null for a failure of the store as a whole (listing). */
+    /** {@return the user whose grant failed; null for a failure of the store as a whole (listing)} */
     public String userId() {
         return userId;
     }

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public record StoredGrant(String userId, Set<String> scopes, boolean revoked, Instant updatedAt) {
 
+    /** Checks the components and copies the scopes. */
     public StoredGrant {
         Objects.requireNonNull(userId, "userId");
         scopes = Set.copyOf(scopes);

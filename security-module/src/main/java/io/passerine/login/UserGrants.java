@@ -18,8 +18,9 @@ import java.util.Optional;
 public interface UserGrants {
 
     /**
-     * A valid access token of {@code userId} (the principal, X's user id), refreshed once if it is due.
+     * {@return a valid access token of {@code userId}}, refreshed once (single flight, across nodes) if it is due.
      *
+     * @param userId the principal, X's user id
      * @throws GrantException no grant stored, revoked at X (marked in the store), unreadable under the configured
      *         keys, or the store failed
      * @throws ProviderException the refresh failed for a transient reason (the grant is kept; try later)
@@ -29,12 +30,17 @@ public interface UserGrants {
     /**
      * Disconnects the user: revokes the stored grant at X (best effort) and deletes it.
      *
+     * @param userId the principal, X's user id
      * @return true when a grant was stored (and is now deleted)
      * @throws GrantException the store failed
      */
     boolean revoke(String userId);
 
-    /** The stored grant of {@code userId} (no token in it), if any. */
+    /**
+     * @param userId the principal, X's user id
+     * @return the stored grant of {@code userId} (no token in it), if any
+     * @throws GrantException the store failed
+     */
     Optional<StoredGrant> find(String userId);
 
     /**
@@ -42,6 +48,8 @@ public interface UserGrants {
      *
      * @param afterUserId the last user id of the previous page, or null for the first page
      * @param limit 1 to 1000
+     * @return up to {@code limit} grants after {@code afterUserId}; empty after the last page
+     * @throws GrantException the store failed
      */
     List<StoredGrant> page(String afterUserId, int limit);
 }

@@ -64,6 +64,9 @@ final class ClusterNodes implements AutoCloseable {
                     "-Dpasserine.login.transaction-keys=" + txKey,
                     "-Dpasserine.login.cache=jcache:passerine-login",
                     "-Dpasserine.app-only.cache=jcache:passerine-app-only",
+                    // issue 17: each node's jdbc/passerine is its own H2 file, and stored grants need one database
+                    // shared by all nodes (GrantsClusterIT tests that, on PostgreSQL): off here
+                    "-Dpasserine.login.store-grants=false",
                     "-Dsample.base-url=http://localhost:" + PORT_A,
                     "-Dsample.provider=" + EMULATOR, ""));
         }

@@ -14,12 +14,15 @@ final class StoredGrantRefresher extends Refresher {
 
     private final GrantStore store;
     private final String userId;
+    private final Refresher fallback;
     private volatile boolean fromStore = true;
 
-    StoredGrantRefresher(TokenEndpoint endpoint, GrantStore store, String userId) {
+    /** @param fallback the session's own refresh (the runtime's: cluster-wide with a shared JCache) */
+    StoredGrantRefresher(TokenEndpoint endpoint, GrantStore store, String userId, Refresher fallback) {
         super(endpoint);
         this.store = store;
         this.userId = userId;
+        this.fallback = fallback;
     }
 
     @Override
@@ -32,7 +35,7 @@ final class StoredGrantRefresher extends Refresher {
             }
             if (e.reason() == GrantException.Reason.NOT_STORED) {
                 fromStore = false;
-                return super.refresh(current);
+                return fallback.refresh(current);
             }
             throw new LoginRequiredException("The stored grant cannot be used (" + e.reason() + ")");
         }
@@ -42,7 +45,7 @@ final class StoredGrantRefresher extends Refresher {
     @Override
     void orphaned(GrantedTokens refreshed) {
         if (!fromStore) {
-            super.orphaned(refreshed);
+            fallback.orphaned(refreshed);
         }
     }
 }

@@ -56,31 +56,41 @@ public final class StoredGrants {
      * After a login: store (or replace) the user's grant; a grant without a refresh token is not stored. A login of
      * another user in {@code before}'s session (account switch) ends {@code before}'s login like a logout does.
      */
-    void loggedIn(SessionLogin before, UserInfo user, GrantedTokens tokens) {
+    void loggedIn(SessionLogin before, GrantedTokens beforeTokens, UserInfo user, GrantedTokens tokens) {
         if (store == null) {
             return;
         }
-        if (before != null && !before.user().principal().equals(user.principal())) {
-            loggingOut(before);
+        String revokedElsewhere = beforeTokens == null ? null : beforeTokens.refreshToken(); // by Superseded
+        boolean sameUser = before != null && before.user().principal().equals(user.principal());
+        if (before != null && !sameUser) {
+            loggingOut(before, beforeTokens);
         }
         if (!tokens.hasRefreshToken()) {
             LOG.log(Level.WARNING, "X login of {0} without offline.access: no grant stored", user.principal());
             return;
         }
         try {
-            store.save(user.principal(), GrantTokenCalls.tokens(tokens));
+            store.save(user.principal(), GrantTokenCalls.tokens(tokens), sameUser ? revokedElsewhere : null);
         } catch (GrantException e) { // the login itself goes on; the session keeps its own tokens
             LOG.log(Level.WARNING, "X login of {0}: the grant was not stored: {1}", user.principal(), e.getMessage());
         }
     }
 
-    /** Logout: the stored grant is revoked at X and deleted too (the session's tokens are revoked by the logout). */
+    /** {@link #loggingOut(SessionLogin, GrantedTokens)} with the session's current tokens. */
     void loggingOut(SessionLogin st) {
+        loggingOut(st, st == null ? null : st.peek());
+    }
+
+    /**
+     * Logout: the stored grant is deleted, and revoked at X unless it holds {@code sessionTokens}, which the logout
+     * revokes itself.
+     */
+    void loggingOut(SessionLogin st, GrantedTokens sessionTokens) {
         if (store == null || st == null) {
             return;
         }
         try {
-            store.revoke(st.user().principal());
+            store.forget(st.user().principal(), sessionTokens == null ? null : sessionTokens.refreshToken());
         } catch (GrantException e) {
             LOG.log(Level.WARNING, "X logout of {0}: the stored grant was not deleted: {1}", st.user().principal(),
                     e.getMessage());
@@ -92,7 +102,7 @@ public final class StoredGrants {
         if (store == null) {
             return refresher;
         }
-        return new StoredGrantRefresher(endpoint, store, st.user().principal());
+        return new StoredGrantRefresher(endpoint, store, st.user().principal(), refresher);
     }
 
     /** A session ends (timeout, invalidation): its tokens are revoked unless the store holds the user's grant. */

@@ -135,6 +135,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         try {
             CompletedLogin login = flow.complete(queryGuard.parse(req.getQueryString()), transactions.open(req, res));
             SessionLogin before = LoginAttribute.owner(req); // issue 17: an account switch ends its stored grant
+            GrantedTokens beforeTokens = before == null ? null : before.peek();
             PreviousLogin previous = Superseded.endOrRenew(req, login.user());
             if (ctx.notifyContainerAboutLogin(login.user().principal(), login.groups())
                     != AuthenticationStatus.SUCCESS) {
@@ -143,7 +144,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
             LoginAttribute.put(req, login.session());
             forms.afterLogin(req, login.transaction());
             flow.loggedIn(login, previous);
-            grants.loggedIn(before, login.user(), login.tokens()); // issue 17: store (or replace) the user's grant
+            grants.loggedIn(before, beforeTokens, login.user(), login.tokens()); // issue 17: store (or replace) the user's grant
             return ctx.redirect(login.returnPath());
         } catch (RuntimeException e) {
             return failed(req, res, ctx, flow.failed(e));

@@ -80,7 +80,7 @@ class StoredGrantsTest {
         StoredGrants grants = grants(true);
         GrantedTokens tokens = login();
         SessionLogin session = new SessionLogin(USER, tokens);
-        grants.loggedIn(null, USER, tokens);
+        grants.loggedIn(null, null, USER, tokens);
         assertEquals("AT-1", grants.api().accessToken(USER.principal()).value());
         clock.advance(Duration.ofHours(2));
         GrantedTokens refreshed = session.current(clock, Duration.ofSeconds(60), grants.refresher(session));
@@ -93,7 +93,7 @@ class StoredGrantsTest {
     @Test
     void invalidGrantAtXMarksTheGrantAndTheSessionMustLogIn() throws Exception {
         StoredGrants grants = grants(true);
-        grants.loggedIn(null, USER, login());
+        grants.loggedIn(null, null, USER, login());
         SessionLogin session = new SessionLogin(USER, login());
         provider.on(TOKEN, c -> Reply.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"revoked\"}"));
         clock.advance(Duration.ofHours(2));
@@ -106,21 +106,33 @@ class StoredGrantsTest {
     }
 
     @Test
-    void logoutRevokesAndDeletesTheStoredGrant() throws Exception {
+    void logoutDeletesTheStoredGrantAndLeavesTheSessionsOwnTokensToTheLogout() throws Exception {
         StoredGrants grants = grants(true);
-        grants.loggedIn(null, USER, login());
+        grants.loggedIn(null, null, USER, login());
         grants.loggingOut(new SessionLogin(USER, login()));
         assertTrue(grants.api().find(USER.principal()).isEmpty());
-        assertEquals(List.of("RT-1"), FakeProvider.form(provider.calls.get(0)).get("token"));
-        assertEquals(2, provider.count(REVOKE), "refresh token, then access token");
+        assertEquals(0, provider.count(REVOKE), "the same tokens as the session's: the logout revokes them once");
+    }
+
+    @Test
+    void logoutRevokesAStoredGrantATimerRotated() throws Exception {
+        StoredGrants grants = grants(true);
+        SessionLogin session = new SessionLogin(USER, login());
+        grants.loggedIn(null, null, USER, login());
+        clock.advance(Duration.ofHours(2));
+        grants.api().accessToken(USER.principal()); // a timer refreshes: the store now holds RT-2
+        grants.loggingOut(session, login());
+        assertTrue(grants.api().find(USER.principal()).isEmpty());
+        assertEquals(2, provider.count(REVOKE), "the rotated grant: refresh token, then access token");
+        assertEquals(List.of("RT-2"), FakeProvider.form(provider.calls.get(1)).get("token"));
     }
 
     @Test
     void anAccountSwitchEndsThePreviousUsersStoredGrant() throws Exception {
         StoredGrants grants = grants(true);
-        grants.loggedIn(null, USER, login());
+        grants.loggedIn(null, null, USER, login());
         UserInfo other = new UserInfo("99", "99", "other", "Other");
-        grants.loggedIn(new SessionLogin(USER, login()), other, new GrantedTokens("AT-9",
+        grants.loggedIn(new SessionLogin(USER, login()), login(), other, new GrantedTokens("AT-9",
                 Instant.parse("2026-01-01T02:00:00Z"), "RT-9", Set.of("offline.access")));
         assertTrue(grants.api().find(USER.principal()).isEmpty());
         assertTrue(grants.api().find("99").isPresent());
@@ -139,7 +151,7 @@ class StoredGrantsTest {
     @Test
     void aSessionEndingWithAStoredGrantLeavesItValid() throws Exception {
         StoredGrants grants = grants(true);
-        grants.loggedIn(null, USER, login());
+        grants.loggedIn(null, null, USER, login());
         grants.sessionEnded(new SessionLogin(USER, login()));
         assertEquals(0, provider.count(REVOKE));
         assertFalse(grants.api().find(USER.principal()).orElseThrow().revoked());

@@ -102,16 +102,31 @@ public final class GrantStore implements UserGrants {
      * revoked at X unless it holds the same refresh token (no grant orphaned at X).
      */
     public void save(String userId, Tokens tokens) {
+        save(userId, tokens, null);
+    }
+
+    /** As {@link #save(String, Tokens)}; the earlier grant is not revoked when it holds {@code revokedElsewhere}. */
+    public void save(String userId, Tokens tokens, String revokedElsewhere) {
         check(userId);
         Optional<Tokens> earlier = table.find(userId).flatMap(this::open);
         table.save(userId, seal(userId, tokens), tokens.scopes(), clock.instant());
         remember(userId, tokens);
-        earlier.filter(e -> e.refreshable() && !e.refreshToken().equals(tokens.refreshToken()))
-                .ifPresent(calls::revoke);
+        earlier.filter(e -> e.refreshable() && !e.refreshToken().equals(tokens.refreshToken())
+                && !e.refreshToken().equals(revokedElsewhere)).ifPresent(calls::revoke);
     }
 
     @Override
     public boolean revoke(String userId) {
+        return forget(userId, null);
+    }
+
+    /**
+     * Deletes the user's grant, revoking it at X first unless it holds {@code revokedElsewhere} (a logout revokes the
+     * session's tokens itself: one revocation per token).
+     *
+     * @return true when a grant was stored
+     */
+    public boolean forget(String userId, String revokedElsewhere) {
         check(userId);
         cache.remove(userId);
         Optional<GrantRow> row = table.find(userId);
@@ -122,6 +137,8 @@ public final class GrantStore implements UserGrants {
         if (tokens.isEmpty()) {
             LOG.log(Level.WARNING, "The grant of {0} cannot be opened with the configured keys: deleted without "
                     + "revoking it at X", userId);
+        } else if (tokens.get().refreshable() && tokens.get().refreshToken().equals(revokedElsewhere)) {
+            LOG.log(Level.DEBUG, "The grant of {0} holds the session's tokens: revoked with them", userId);
         } else if (!calls.revoke(tokens.get())) {
             LOG.log(Level.WARNING, "The grant of {0} could not be revoked at X; deleted anyway", userId);
         }
