@@ -81,7 +81,7 @@ final class BoundedSender implements HTTPRequestSender {
                 throw new TooLargeException(response.getStatusCode(), limits.maxResponseBytes());
             }
             byte[] body = read(response.getStatusCode() >= 400 ? c.getErrorStream() : c.getInputStream(),
-                    response.getStatusCode());
+                    response.getStatusCode(), expired);
             if (body.length > 0) {
                 response.setBody(new String(body, charset(c.getContentType())));
             }
@@ -100,7 +100,12 @@ final class BoundedSender implements HTTPRequestSender {
         }
     }
 
-    private byte[] read(InputStream in, int status) throws IOException {
+    /**
+     * Reads the body within the cap. Checks the deadline after every read as well: the watchdog's
+     * {@code disconnect()} does not always close the socket of a body with a small Content-Length (the JDK hands
+     * such a stream to its keep-alive cleaner instead), and a server trickling bytes never trips the per-read timeout.
+     */
+    private byte[] read(InputStream in, int status, AtomicBoolean expired) throws IOException {
         if (in == null) {
             return new byte[0];
         }
@@ -109,6 +114,9 @@ final class BoundedSender implements HTTPRequestSender {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(max, 8192));
             byte[] chunk = new byte[8192];
             for (int n; (n = in.read(chunk)) >= 0;) {
+                if (expired.get()) {
+                    throw new HttpTimeoutException("the whole call took longer than its deadline");
+                }
                 if (buffer.size() + n > max) {
                     throw new TooLargeException(status, max);
                 }
