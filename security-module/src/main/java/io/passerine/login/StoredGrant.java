@@ -14,7 +14,14 @@ import java.util.Set;
  */
 public record StoredGrant(String userId, Set<String> scopes, boolean revoked, Instant updatedAt) {
 
-    /** Checks the components and copies the scopes. */
+    /**
+     * Checks the components and copies the scopes.
+     *
+     * @param userId    the principal the grant acts for (X's user id)
+     * @param scopes    the scopes the user granted
+     * @param revoked   true once X rejected its refresh token
+     * @param updatedAt when it was last stored, refreshed or marked
+     */
     public StoredGrant {
         Objects.requireNonNull(userId, "userId");
         scopes = Set.copyOf(scopes);
