@@ -13,6 +13,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +41,19 @@ final class BoundedSender implements HTTPRequestSender {
         }
     }
 
-    /** One daemon thread for every deadline of the JVM: it only calls {@code disconnect()}. */
+    /**
+     * One daemon thread for every deadline of the JVM. It never calls {@code disconnect()} itself: a disconnect can
+     * block on the connection's stream lock while a reader holds it, and one stuck disconnect must not hold back every
+     * other call's deadline (it did: a trickled body ran into its 6 s test timeout after an earlier test's call).
+     */
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    /** Where the watchdog's disconnects run (daemon threads, created on demand, gone after a minute idle). */
+    private static final ExecutorService DISCONNECTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "passerine-provider-call-disconnect");
+        t.setDaemon(true);
+        t.setContextClassLoader(null);
+        return t;
+    });
 
     private final HttpTimeouts limits;
 
@@ -59,9 +72,10 @@ final class BoundedSender implements HTTPRequestSender {
         c.setRequestMethod(request.getMethod().name());
         request.getHeaderMap().forEach((name, values) -> values.forEach(v -> c.addRequestProperty(name, v)));
         AtomicBoolean expired = new AtomicBoolean();
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(total);
         ScheduledFuture<?> deadline = WATCHDOG.schedule(() -> {
             expired.set(true);
-            c.disconnect();
+            DISCONNECTS.execute(c::disconnect);
         }, total, TimeUnit.MILLISECONDS);
         boolean complete = false;
         try {
@@ -81,7 +95,7 @@ final class BoundedSender implements HTTPRequestSender {
                 throw new TooLargeException(response.getStatusCode(), limits.maxResponseBytes());
             }
             byte[] body = read(response.getStatusCode() >= 400 ? c.getErrorStream() : c.getInputStream(),
-                    response.getStatusCode(), expired);
+                    response.getStatusCode(), expired, deadlineNanos);
             if (body.length > 0) {
                 response.setBody(new String(body, charset(c.getContentType())));
             }
@@ -105,7 +119,7 @@ final class BoundedSender implements HTTPRequestSender {
      * {@code disconnect()} does not always close the socket of a body with a small Content-Length (the JDK hands
      * such a stream to its keep-alive cleaner instead), and a server trickling bytes never trips the per-read timeout.
      */
-    private byte[] read(InputStream in, int status, AtomicBoolean expired) throws IOException {
+    private byte[] read(InputStream in, int status, AtomicBoolean expired, long deadlineNanos) throws IOException {
         if (in == null) {
             return new byte[0];
         }
@@ -114,7 +128,8 @@ final class BoundedSender implements HTTPRequestSender {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(max, 8192));
             byte[] chunk = new byte[8192];
             for (int n; (n = in.read(chunk)) >= 0;) {
-                if (expired.get()) {
+                if (System.nanoTime() - deadlineNanos >= 0) {
+                    expired.set(true);
                     throw new HttpTimeoutException("the whole call took longer than its deadline");
                 }
                 if (buffer.size() + n > max) {

@@ -4,9 +4,7 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Issue 17: a session that ends (timeout, invalidation) while it still holds tokens and no stored grant has them
@@ -17,14 +15,7 @@ public final class GrantSessionEnd implements ServletContainerInitializer, HttpS
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext ctx) {
-        Optional<String> redirect;
-        try {
-            redirect = ConfigProvider.getConfig(ctx.getClassLoader())
-                    .getOptionalValue("passerine.login.redirect-uri", String.class);
-        } catch (RuntimeException e) { // no MicroProfile Config: no login here
-            return;
-        }
-        if (redirect.isPresent()) {
+        if (LoginConfigured.redirectUri(ctx).isPresent()) {
             ctx.addListener(this);
         }
     }

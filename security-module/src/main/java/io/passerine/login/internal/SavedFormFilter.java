@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Passes the first GET after a login that a form POST started on as a {@link SavedFormRequest} (issue 20), for
@@ -46,12 +45,7 @@ public final class SavedFormFilter extends HttpFilter {
     public static final class Setup implements ServletContainerInitializer {
         @Override
         public void onStartup(Set<Class<?>> classes, ServletContext ctx) {
-            try {
-                if (ConfigProvider.getConfig(ctx.getClassLoader())
-                        .getOptionalValue("passerine.login.redirect-uri", String.class).isEmpty()) {
-                    return;
-                }
-            } catch (RuntimeException e) { // no MicroProfile Config here: no X login either
+            if (LoginConfigured.redirectUri(ctx).isEmpty()) { // no X login here
                 return;
             }
             FilterRegistration.Dynamic f = ctx.addFilter(NAME, SavedFormFilter.class);

@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Hardens the session cookie of an application that uses the X login (checklist 30), at startup: {@code HttpOnly},
@@ -21,14 +20,8 @@ public final class SessionCookieHardening implements ServletContainerInitializer
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext ctx) {
-        Optional<String> redirect;
-        try {
-            redirect = ConfigProvider.getConfig(ctx.getClassLoader())
-                    .getOptionalValue("passerine.login.redirect-uri", String.class);
-        } catch (RuntimeException e) { // no MicroProfile Config here: nothing of ours to harden
-            return;
-        }
-        if (redirect.isEmpty()) {
+        Optional<String> redirect = LoginConfigured.redirectUri(ctx);
+        if (redirect.isEmpty()) { // no login here: nothing of ours to harden
             return;
         }
         try {

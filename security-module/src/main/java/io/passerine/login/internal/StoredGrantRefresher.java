@@ -28,7 +28,7 @@ final class StoredGrantRefresher extends Refresher {
     @Override
     public GrantedTokens refresh(GrantedTokens current) {
         try {
-            return GrantTokenCalls.granted(store.current(userId));
+            return store.current(userId);
         } catch (GrantException e) {
             if (e.reason() == GrantException.Reason.STORE_FAILED) {
                 throw e;

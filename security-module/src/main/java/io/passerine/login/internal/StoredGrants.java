@@ -70,7 +70,7 @@ public final class StoredGrants {
             return;
         }
         try {
-            store.save(user.principal(), GrantTokenCalls.tokens(tokens), sameUser ? revokedElsewhere : null);
+            store.save(user.principal(), tokens, sameUser ? revokedElsewhere : null);
         } catch (GrantException e) { // the login itself goes on; the session keeps its own tokens
             LOG.log(Level.WARNING, "X login of {0}: the grant was not stored: {1}", user.principal(), e.getMessage());
         }

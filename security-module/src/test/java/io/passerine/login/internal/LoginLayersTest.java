@@ -23,8 +23,9 @@ class LoginLayersTest {
         noClasses().that().doNotHaveFullyQualifiedName(LoginExtension.class.getName())
                 .and().resideInAnyPackage("io.passerine.login..")
                 // servlet initializers run before CDI, when no validated settings exist yet: they only look whether
-                // passerine.login.redirect-uri is set (SessionCookieHardening, SavedFormFilter.Setup)
-                .and().doNotImplement(jakarta.servlet.ServletContainerInitializer.class)
+                // passerine.login.redirect-uri is set, all through LoginConfigured (SessionCookieHardening,
+                // SavedFormFilter.Setup, GrantSessionEnd)
+                .and().doNotHaveFullyQualifiedName(LoginConfigured.class.getName())
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.microprofile.config..")
                 .because("the validated settings are handed on from the extension, never read again")
                 .check(LOGIN);

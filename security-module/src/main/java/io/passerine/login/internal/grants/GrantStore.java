@@ -1,5 +1,6 @@
 package io.passerine.login.internal.grants;
 
+import io.passerine.login.internal.GrantedTokens;
 import io.passerine.api.BearerToken;
 import io.passerine.internal.cluster.Sealer;
 import io.passerine.login.GrantException;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * {@link UserGrants} over a {@link GrantTable}. {@link #accessToken} is, fastest first: a token this node read and
  * may still reuse ({@code cache-ttl}, not due); else one call per user and node at a time (an in-JVM single flight:
  * the others wait for its result); that call reads the row and, when the token is due, refreshes it under the row's
- * lease ({@link LeasedRefresh}: one node in the cluster). Tokens are sealed (AES-256-GCM, {@link Sealer}) with the
+ * lease ({@link LeasedRefresh}: one node in the cluster). GrantedTokens are sealed (AES-256-GCM, {@link Sealer}) with the
  * user id as additional data, so a sealed value cannot be moved to another user's row.
  */
 public final class GrantStore implements UserGrants {
@@ -38,9 +39,9 @@ public final class GrantStore implements UserGrants {
     private final Duration cacheTtl;
     private final LeasedRefresh refresh;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CompletableFuture<Tokens>> inflight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<GrantedTokens>> inflight = new ConcurrentHashMap<>();
 
-    private record Cached(Tokens tokens, BearerToken bearer, Instant until) {
+    private record Cached(GrantedTokens tokens, BearerToken bearer, Instant until) {
     }
 
     /**
@@ -65,7 +66,7 @@ public final class GrantStore implements UserGrants {
         if (c != null && clock.instant().isBefore(c.until())) {
             return c.bearer();
         }
-        Tokens t = current(userId);
+        GrantedTokens t = current(userId);
         Cached fresh = cache.get(userId);
         return fresh != null && fresh.tokens() == t ? fresh.bearer() : new BearerToken(t.accessToken(), t.expiresAt());
     }
@@ -74,15 +75,15 @@ public final class GrantStore implements UserGrants {
      * The user's stored tokens with an access token valid for at least the skew, refreshed once if due (also what a
      * logged-in session's refresh uses when the grant is stored).
      */
-    public Tokens current(String userId) {
+    public GrantedTokens current(String userId) {
         check(userId);
-        CompletableFuture<Tokens> mine = new CompletableFuture<>();
-        CompletableFuture<Tokens> running = inflight.putIfAbsent(userId, mine);
+        CompletableFuture<GrantedTokens> mine = new CompletableFuture<>();
+        CompletableFuture<GrantedTokens> running = inflight.putIfAbsent(userId, mine);
         if (running != null) {
             return await(running);
         }
         try {
-            Tokens t = refresh.valid(userId, skew);
+            GrantedTokens t = refresh.valid(userId, skew);
             remember(userId, t);
             mine.complete(t);
             return t;
@@ -101,17 +102,17 @@ public final class GrantStore implements UserGrants {
      * A login's tokens: stored sealed and reused by this node. They replace the user's earlier grant, which is
      * revoked at X unless it holds the same refresh token (no grant orphaned at X).
      */
-    public void save(String userId, Tokens tokens) {
+    public void save(String userId, GrantedTokens tokens) {
         save(userId, tokens, null);
     }
 
-    /** As {@link #save(String, Tokens)}; the earlier grant is not revoked when it holds {@code revokedElsewhere}. */
-    public void save(String userId, Tokens tokens, String revokedElsewhere) {
+    /** As {@link #save(String, GrantedTokens)}; the earlier grant is not revoked when it holds {@code revokedElsewhere}. */
+    public void save(String userId, GrantedTokens tokens, String revokedElsewhere) {
         check(userId);
-        Optional<Tokens> earlier = table.find(userId).flatMap(this::open);
+        Optional<GrantedTokens> earlier = table.find(userId).flatMap(this::open);
         table.save(userId, seal(userId, tokens), tokens.scopes(), clock.instant());
         remember(userId, tokens);
-        earlier.filter(e -> e.refreshable() && !e.refreshToken().equals(tokens.refreshToken())
+        earlier.filter(e -> e.hasRefreshToken() && !e.refreshToken().equals(tokens.refreshToken())
                 && !e.refreshToken().equals(revokedElsewhere)).ifPresent(calls::revoke);
     }
 
@@ -133,11 +134,11 @@ public final class GrantStore implements UserGrants {
         if (row.isEmpty()) {
             return false;
         }
-        Optional<Tokens> tokens = open(row.get());
+        Optional<GrantedTokens> tokens = open(row.get());
         if (tokens.isEmpty()) {
             LOG.log(Level.WARNING, "The grant of {0} cannot be opened with the configured keys: deleted without "
                     + "revoking it at X", userId);
-        } else if (tokens.get().refreshable() && tokens.get().refreshToken().equals(revokedElsewhere)) {
+        } else if (tokens.get().hasRefreshToken() && tokens.get().refreshToken().equals(revokedElsewhere)) {
             LOG.log(Level.DEBUG, "The grant of {0} holds the session's tokens: revoked with them", userId);
         } else if (!calls.revoke(tokens.get())) {
             LOG.log(Level.WARNING, "The grant of {0} could not be revoked at X; deleted anyway", userId);
@@ -169,19 +170,19 @@ public final class GrantStore implements UserGrants {
         cache.remove(userId);
     }
 
-    String seal(String userId, Tokens tokens) {
+    String seal(String userId, GrantedTokens tokens) {
         return sealer.seal(tokens.encode(), context(userId));
     }
 
-    Optional<Tokens> open(GrantRow row) {
+    Optional<GrantedTokens> open(GrantRow row) {
         try {
-            return sealer.openText(row.sealed(), context(row.userId()), MAX_SEALED).map(Tokens::decode);
+            return sealer.openText(row.sealed(), context(row.userId()), MAX_SEALED).map(GrantedTokens::decode);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    private void remember(String userId, Tokens t) {
+    private void remember(String userId, GrantedTokens t) {
         if (cacheTtl.isZero()) {
             return;
         }
@@ -202,7 +203,7 @@ public final class GrantStore implements UserGrants {
         }
     }
 
-    private static Tokens await(CompletableFuture<Tokens> f) {
+    private static GrantedTokens await(CompletableFuture<GrantedTokens> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -1,5 +1,6 @@
 package io.passerine.login.internal.grants;
 
+import io.passerine.login.internal.GrantedTokens;
 import io.passerine.ProviderException;
 import io.passerine.login.GrantException;
 import io.passerine.login.GrantException.Reason;
@@ -37,7 +38,7 @@ final class LeasedRefresh {
         this.lease = lease;
     }
 
-    Tokens valid(String userId, Duration skew) {
+    GrantedTokens valid(String userId, Duration skew) {
         long waitDeadline = System.nanoTime() + lease.multipliedBy(2).toNanos(); // real time, not the app's clock
         while (true) {
             GrantRow row = table.find(userId).orElseThrow(() -> new GrantException(Reason.NOT_STORED, userId,
@@ -45,11 +46,11 @@ final class LeasedRefresh {
             if (row.revoked()) {
                 throw revoked(userId);
             }
-            Tokens t = store.open(row).orElseThrow(() -> unreadable(userId));
+            GrantedTokens t = store.open(row).orElseThrow(() -> unreadable(userId));
             if (!t.expired(clock, skew)) {
                 return t;
             }
-            if (!t.refreshable()) {
+            if (!t.hasRefreshToken()) {
                 throw new GrantException(Reason.EXPIRED, userId, "The access token of user " + userId
                         + " expired and the grant has no refresh token (offline.access): the user has to log in");
             }
@@ -57,7 +58,7 @@ final class LeasedRefresh {
             if (!row.leased(now)) {
                 String owner = UUID.randomUUID().toString();
                 if (table.lease(userId, row.version(), owner, now.plus(lease), now)) {
-                    Tokens next = refreshUnderLease(userId, t, owner);
+                    GrantedTokens next = refreshUnderLease(userId, t, owner);
                     if (next != null) {
                         return next;
                     }
@@ -73,8 +74,8 @@ final class LeasedRefresh {
     }
 
     /** The new tokens, stored; null when the lease was lost meanwhile (a login or disconnect changed the row). */
-    private Tokens refreshUnderLease(String userId, Tokens t, String owner) {
-        Tokens next;
+    private GrantedTokens refreshUnderLease(String userId, GrantedTokens t, String owner) {
+        GrantedTokens next;
         try {
             next = calls.refresh(t);
         } catch (LoginRequiredException e) {

@@ -1,5 +1,6 @@
 package io.passerine.login.internal.grants;
 
+import io.passerine.login.internal.GrantedTokens;
 import io.passerine.ProviderException;
 import io.passerine.login.LoginRequiredException;
 
@@ -12,8 +13,8 @@ public interface TokenCalls {
      * @throws LoginRequiredException the provider rejected it ({@code invalid_grant}: revoked, rotated, expired)
      * @throws ProviderException a transient failure (timeout, 5xx, garbage)
      */
-    Tokens refresh(Tokens current);
+    GrantedTokens refresh(GrantedTokens current);
 
     /** Revokes the refresh token, then the access token; best effort. @return true when every call succeeded */
-    boolean revoke(Tokens tokens);
+    boolean revoke(GrantedTokens tokens);
 }

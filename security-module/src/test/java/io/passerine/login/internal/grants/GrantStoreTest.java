@@ -1,5 +1,6 @@
 package io.passerine.login.internal.grants;
 
+import io.passerine.login.internal.GrantedTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +55,7 @@ class GrantStoreTest {
     @Test
     void storedGrantGivesItsAccessTokenAndTheTableHoldsNoToken() throws Exception {
         GrantStore store = node(List.of(KEY_A));
-        Tokens t = x.issue(SCOPES);
+        GrantedTokens t = x.issue(SCOPES);
         store.save("2244994945", t);
         assertEquals("AT-secret-1", store.accessToken("2244994945").value());
         assertEquals(0, x.refreshes.get());
@@ -85,7 +86,7 @@ class GrantStoreTest {
     @Test
     void aGrantRevokedAtXFailsTypedAndIsMarked() {
         GrantStore store = node(List.of(KEY_A));
-        Tokens t = x.issue(SCOPES);
+        GrantedTokens t = x.issue(SCOPES);
         store.save("7", t);
         x.revokeAtProvider(t);
         clock.advance(Duration.ofHours(2));
@@ -138,7 +139,7 @@ class GrantStoreTest {
         GrantStore store = node(List.of(KEY_A));
         store.save("11", x.issue(SCOPES));
         store.save("11", x.issue(SCOPES));
-        assertEquals(List.of("RT-secret-1"), x.revoked.stream().map(Tokens::refreshToken).toList());
+        assertEquals(List.of("RT-secret-1"), x.revoked.stream().map(GrantedTokens::refreshToken).toList());
         assertEquals("AT-secret-2", store.accessToken("11").value());
     }
 
@@ -184,7 +185,7 @@ class GrantStoreTest {
     @Test
     void expiredWithoutRefreshTokenSaysSo() {
         GrantStore store = node(List.of(KEY_A));
-        store.save("15", new Tokens("AT-x", clock.instant().plusSeconds(600), null, Set.of("tweet.read")));
+        store.save("15", new GrantedTokens("AT-x", clock.instant().plusSeconds(600), null, Set.of("tweet.read")));
         clock.advance(Duration.ofHours(1));
         assertEquals(Reason.EXPIRED, assertThrows(GrantException.class, () -> store.accessToken("15")).reason());
     }

@@ -1,5 +1,6 @@
 package io.passerine.login.internal.grants;
 
+import io.passerine.login.internal.GrantedTokens;
 import io.passerine.ProviderException;
 import io.passerine.login.LoginRequiredException;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RotatingProvider implements TokenCalls {
 
     final AtomicInteger refreshes = new AtomicInteger();
-    final List<Tokens> revoked = new CopyOnWriteArrayList<>();
+    final List<GrantedTokens> revoked = new CopyOnWriteArrayList<>();
     private final Set<String> dead = ConcurrentHashMap.newKeySet();
     private final AtomicInteger issued = new AtomicInteger();
     private final Clock clock;
@@ -28,13 +29,13 @@ final class RotatingProvider implements TokenCalls {
         this.clock = clock;
     }
 
-    Tokens issue(Set<String> scopes) {
+    GrantedTokens issue(Set<String> scopes) {
         int n = issued.incrementAndGet();
-        return new Tokens("AT-secret-" + n, clock.instant().plus(Duration.ofHours(2)), "RT-secret-" + n, scopes);
+        return new GrantedTokens("AT-secret-" + n, clock.instant().plus(Duration.ofHours(2)), "RT-secret-" + n, scopes);
     }
 
     @Override
-    public Tokens refresh(Tokens current) {
+    public GrantedTokens refresh(GrantedTokens current) {
         refreshes.incrementAndGet();
         if (delayMillis > 0) {
             try {
@@ -55,12 +56,12 @@ final class RotatingProvider implements TokenCalls {
     }
 
     /** Revokes the grant at the provider, as a user would in X's settings. */
-    void revokeAtProvider(Tokens t) {
+    void revokeAtProvider(GrantedTokens t) {
         dead.add(t.refreshToken());
     }
 
     @Override
-    public boolean revoke(Tokens tokens) {
+    public boolean revoke(GrantedTokens tokens) {
         revoked.add(tokens);
         dead.add(tokens.refreshToken());
         return true;
