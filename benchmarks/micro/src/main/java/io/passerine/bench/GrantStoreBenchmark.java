@@ -4,7 +4,7 @@ import io.passerine.internal.cluster.Sealer;
 import io.passerine.login.internal.grants.Connections;
 import io.passerine.login.internal.grants.GrantStore;
 import io.passerine.login.internal.grants.TokenCalls;
-import io.passerine.login.internal.grants.Tokens;
+import io.passerine.login.internal.GrantedTokens;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -65,12 +65,12 @@ public class GrantStoreBenchmark {
         };
         TokenCalls never = new TokenCalls() {
             @Override
-            public Tokens refresh(Tokens current) {
+            public GrantedTokens refresh(GrantedTokens current) {
                 throw new IllegalStateException("the benchmark's token is valid: no refresh expected");
             }
 
             @Override
-            public boolean revoke(Tokens tokens) {
+            public boolean revoke(GrantedTokens tokens) {
                 return true;
             }
         };
@@ -79,7 +79,7 @@ public class GrantStoreBenchmark {
                 Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(10));
         uncached = new GrantStore(h2, "passerine_grants", true, new Sealer(List.of(key)), never, clock,
                 Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(10));
-        cached.save(USER, new Tokens("AT-" + "x".repeat(80), clock.instant().plus(Duration.ofHours(2)),
+        cached.save(USER, new GrantedTokens("AT-" + "x".repeat(80), clock.instant().plus(Duration.ofHours(2)),
                 "RT-" + "y".repeat(80), Set.of("tweet.read", "users.read", "offline.access")));
         plain = DriverManager.getConnection(url);
         select = plain.prepareStatement("SELECT user_id, tokens, scopes, revoked, version, lease_owner, lease_until, "
