@@ -6,7 +6,7 @@
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
 # Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10,
-# LOGIN_CONCURRENCY=4, PROFILE_SECONDS=20, MVN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as
+# LOGIN_USERS="1 10 50", PROFILE_SECONDS=20, MVN_ARGS (e.g. -o), BENCH_SKIP_BUILD=1 (reuse the last build). Liberty runs as
 # server "passerine-bench" under benchmarks/target/liberty on port 9180 (never the tests' 9080), and the X emulator, as X
 # would, in a server of its own, "x-emulator-bench" (server-config/emulator with benchmarks/liberty/emulator/*) on 9181
 # (never the tests' 9081); WildFly (section wildfly) runs from benchmarks/target/wildfly with port offset 1100 (HTTP on
@@ -23,7 +23,6 @@ RESULTS=$T/results.tsv
 RUNS=${BENCH_RUNS:-5}
 WRK_SECONDS=${WRK_SECONDS:-10}
 LOGIN_SECONDS=${LOGIN_SECONDS:-10}
-LOGIN_CONCURRENCY=${LOGIN_CONCURRENCY:-4}
 PORT=9180
 SERVER=passerine-bench
 LOCK=/tmp/passerine-it.lock
@@ -326,9 +325,13 @@ if wants wildfly; then
   cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
   expect body hello "$secure_url" "$cookie"; expect status 401 "$secure_url"
   expect body hello "$floor_url" "floor=1"; expect status 401 "$floor_url"
-  alternate open="$open_url" floor="$floor_url|floor=1" passerine="$secure_url|$cookie"
+  scookie=$(floor_session_cookie "$base")
+  expect body hello "$floor_url" "$scookie"
+  alternate open="$open_url" floor="$floor_url|floor=1" floorsession="$floor_url|$scookie" passerine="$secure_url|$cookie"
   unlock
   om=${M[open]}; fm=${M[floor]}; pm=${M[passerine]}
+  row "3w. diagnostic: floor + HTTP session lookup, WildFly, req/s" "${M[floorsession]}" "$fm (floor)" "$(ratio "${M[floorsession]}" "$fm")" "-" "-"
+  row "3w. Passerine session vs floor + HTTP session lookup, WildFly, req/s" "$pm" "${M[floorsession]} (floor + session)" "$(ratio "$pm" "${M[floorsession]}")" "-" "-"
   row "3w. protected GET, Passerine session, WildFly, req/s" "$pm" "$om (unprotected)" "$(ratio "$pm" "$om")" "-" "-"
   row "3w. floor: trivial mechanism, WildFly, req/s" "$fm" "$om (unprotected)" "$(ratio "$fm" "$om")" "-" "-"
   r=$(ratio "$pm" "$fm")
@@ -364,24 +367,38 @@ if wants hostile; then
   row "3c. the same, vs the unprotected GET carrying the same query, req/s" "$hm" "$qm (GET + query)" "$(ratio "$hm" "$qm")" "-" "-"
 fi
 
-# ---------------------------------------------------------------- 4. login round trips
+# ---------------------------------------------------------------- 4. login round trips and latency
 if wants login; then
   lock login
   start_login_servers
-  log "4. PKCE login round trips per second: Passerine vs Liberty socialLogin oauth2Login (through the PKCE shim)"
+  users=${LOGIN_USERS:-1 10 50}
+  log "4. full PKCE logins: rate and latency (p50/p99) at $users concurrent users, Passerine vs Liberty socialLogin oauth2Login (through the PKCE shim), alternating"
   pass_url="$secure_url"
   lib_url="$social_url"
-  lr() { java -cp "$JAR" io.passerine.bench.LoginClient roundtrips "$1" "$2" "$LOGIN_SECONDS" "$LOGIN_CONCURRENCY" "${3:-0}" 2>> "$LOGS/login.log" | tee -a "$LOGS/login.log"; }
-  lr passerine "$pass_url" 10 > /dev/null; lr liberty "$lib_url" 10 > /dev/null # warm-up
-  p=""; l=""
-  for i in $(seq 1 "$RUNS"); do
-    a=$(lr passerine "$pass_url"); b=$(lr liberty "$lib_url")
-    echo "  run $i  $(echo "$a" | cut -f2-)   |   $(echo "$b" | cut -f2-)" >&2
-    p+="$(echo "$a" | cut -f3) "; l+="$(echo "$b" | cut -f3) "
+  lr() { java -cp "$JAR" io.passerine.bench.LoginClient roundtrips "$1" "$2" "$LOGIN_SECONDS" "$3" "${4:-0}" 2>> "$LOGS/login.log" | tee -a "$LOGS/login.log"; }
+  declare -A LR
+  for c in $users; do
+    lr passerine "$pass_url" "$c" 5 > /dev/null; lr liberty "$lib_url" "$c" 5 > /dev/null # warm-up
+    for i in $(seq 1 "$RUNS"); do
+      a=$(lr passerine "$pass_url" "$c"); b=$(lr liberty "$lib_url" "$c")
+      echo "  $c users, run $i  $(echo "$a" | cut -f2-)   |   $(echo "$b" | cut -f2-)" >&2
+      for who in p l; do
+        [ $who = p ] && line=$a || line=$b
+        LR[$who.rate.$c]+="$(echo "$line" | cut -f3) "; LR[$who.p50.$c]+="$(echo "$line" | cut -f7) "
+        LR[$who.p99.$c]+="$(echo "$line" | cut -f8) "
+      done
+    done
   done
   unlock
-  pm=$(echo $p | tr ' ' '\n' | median); lm=$(echo $l | tr ' ' '\n' | median); r=$(ratio "$pm" "$lm")
-  row "4. full login round trips/s ($LOGIN_CONCURRENCY clients)" "$pm (Passerine, PKCE S256)" "$lm (Liberty oauth2Login + PKCE shim)" "$r" ">= 1" "$(meets "$r" ">=" 1)"
+  for c in $users; do
+    for m in rate p50 p99; do
+      pm=$(echo ${LR[p.$m.$c]} | tr ' ' '\n' | median); lm=$(echo ${LR[l.$m.$c]} | tr ' ' '\n' | median); r=$(ratio "$pm" "$lm")
+      case $m in
+        rate) row "4. full login round trips/s, $c users" "$pm (Passerine, PKCE S256)" "$lm (Liberty oauth2Login + PKCE shim)" "$r" ">= 1" "$(meets "$r" ">=" 1)";;
+        *) row "4. login latency $m, $c users, ms" "$pm (Passerine)" "$lm (Liberty oauth2Login + PKCE shim)" "$r" "-" "-";;
+      esac
+    done
+  done
 fi
 
 # ---------------------------------------------------------------- 7. memory per logged-in session
@@ -447,11 +464,12 @@ write_contents() { # GET_AND_SET_ATTRIBUTES | ONLY_SET_ATTRIBUTES, on the runnin
 if wants cluster; then
   lock cluster
   start_login_servers
-  log "8a. single node, no session cache: unprotected vs Passerine session"
+  log "8a. single node, no session cache: unprotected vs floor + session lookup vs Passerine session"
   cookie=$(java -cp "$JAR" io.passerine.bench.LoginClient cookie "$secure_url")
-  expect body hello "$secure_url" "$cookie"
-  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" passerine="$secure_url|$cookie"
-  single_o=${M[open]}; single_p=${M[passerine]}
+  scookie=$(floor_session_cookie "$base")
+  expect body hello "$secure_url" "$cookie"; expect body hello "$floor_url" "$scookie"
+  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" floorsession="$floor_url|$scookie" passerine="$secure_url|$cookie"
+  single_o=${M[open]}; single_p=${M[passerine]}; single_f=${M[floorsession]}
   stop_server
   log "8b. the same server as a cluster node (sessionCache-1.0 + Hazelcast member, writeContents=ONLY_SET_ATTRIBUTES)"
   configure cluster
@@ -474,11 +492,15 @@ if wants cluster; then
     per_req[$wc]=$(awk -v a="$w0" -v b="$w1" -v n="$nreq" 'BEGIN {printf "%.3f", (b-a)/n}')
     echo "  writeContents=$wc: $((w1 - w0)) session-cache writes in $nreq protected requests (${per_req[$wc]}/request)" >&2
   done
-  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" passerine="$secure_url|$cookie"
-  node_o=${M[open]}; node_p=${M[passerine]}
+  scookie=$(floor_session_cookie "$base")
+  expect body hello "$floor_url" "$scookie"
+  WRK_WARMUP_ROUNDS=${WRK_WARMUP_ROUNDS:-2} alternate open="$open_url" floorsession="$floor_url|$scookie" passerine="$secure_url|$cookie"
+  node_o=${M[open]}; node_p=${M[passerine]}; node_f=${M[floorsession]}
   unlock
   row "8. session-cache writes per protected request, writeContents=ONLY_SET_ATTRIBUTES" "${per_req[ONLY_SET_ATTRIBUTES]}" "${per_req[GET_AND_SET_ATTRIBUTES]} (GET_AND_SET_ATTRIBUTES)" "-" "0" "$(awk -v w="${per_req[ONLY_SET_ATTRIBUTES]}" 'BEGIN {print (w == 0) ? "yes" : "NO"}')"
   row "8. protected GET on a cluster node (sessionCache), ratio to unprotected" "$(ratio "$node_p" "$node_o") ($node_p req/s)" "$(ratio "$single_p" "$single_o") single node, no cache ($single_p req/s)" "$(awk -v a="$node_p" -v b="$node_o" -v c="$single_p" -v d="$single_o" 'BEGIN {printf "%.3g", (a/b)/(c/d)}')" "-" "-"
+  row "8. context: floor + session lookup on a cluster node, ratio to unprotected" "$(ratio "$node_f" "$node_o") ($node_f req/s)" "$(ratio "$single_f" "$single_o") single node, no cache ($single_f req/s)" "$(awk -v a="$node_f" -v b="$node_o" -v c="$single_f" -v d="$single_o" 'BEGIN {printf "%.3g", (a/b)/(c/d)}')" "-" "-"
+  row "8. Passerine session vs floor + session lookup, cluster node, req/s" "$node_p" "$node_f (floor + session lookup)" "$(ratio "$node_p" "$node_f")" "-" "-"
 fi
 
 # ---------------------------------------------------------------- 9. moonshot: the native path after a JASPIC login
@@ -495,11 +517,22 @@ if wants moonshot; then
   echo "  Passerine session cookies: $(echo "$cookie" | grep -o '[A-Za-z0-9_]*=' | tr -d = | tr '\n' ' ')" >&2
   expect body hello "$secure_url" "$cookie"; expect status 401 "$secure_url"
   expect body hello "$floor_url" "floor=1"
+  # the floor mechanism registering its login (setRegisterSession, as @AutoApplySession does): Liberty sets an LTPA
+  # cookie, and that cookie alone opens the endpoint (the mechanism itself would answer 401 to it)
+  ltpa=$(curl -s -D - -o /dev/null -H "Cookie: floor=register" "$floor_url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(LtpaToken2=[^;]*\).*/\1/p' | head -1)
+  [ -n "$ltpa" ] || { echo "no LTPA cookie after setRegisterSession with useLtpaSSOForJaspic" >&2; exit 1; }
+  expect body hello "$floor_url" "$ltpa"
+  # measured on its own: every JASPIC login (floor=1, Passerine's session path) adds an authentication-cache entry,
+  # and once the cache's 25,000 entries evict the LTPA cookie's Subject, Liberty falls back to calling the mechanism
+  alternate open="$open_url" floorltpa="$floor_url|$ltpa"
+  ltpa_o=${M[open]}; ltpa_f=${M[floorltpa]}
+  called() { curl -s -D - -o /dev/null -H "Cookie: $2" "$1" | tr -d '\r' | grep -qi '^X-Floor-Mechanism: called' && echo yes || echo no; }
+  echo "  with the LTPA cookie alone, the floor mechanism is called on a protected URL: $(called "$floor_url?probe" "$ltpa"), on an unprotected URL: $(called "$base/floor/api/open/hello?probe" "$ltpa"); without it (floor=1), protected: $(called "$floor_url?probe" floor=1), unprotected: $(called "$base/floor/api/open/hello?probe" floor=1)" >&2
   alternate open="$open_url" floor="$floor_url|floor=1" passerine="$secure_url|$cookie"
   # correctness: after Passerine's logout the same cookies must not open the protected endpoint any more
   lo=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Origin: $base" -H "Cookie: $cookie" "$base/bench/oauth2/logout")
   after=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$secure_url")
-  ltpa_only=$(echo "$cookie" | tr ';' '\n' | grep -i ltpa | tr -d ' ' | head -1)
+  ltpa_only=$(echo "$cookie" | tr ';' '\n' | { grep -i ltpa || true; } | tr -d ' ' | head -1)
   after_ltpa=$(curl -s -o /dev/null -w '%{http_code}' ${ltpa_only:+-H "Cookie: $ltpa_only"} "$secure_url")
   echo "  logout answered $lo; afterwards the old cookies get $after, the LTPA cookie alone gets $after_ltpa (must not be 200)" >&2
   unlock
@@ -507,6 +540,8 @@ if wants moonshot; then
   r=$(ratio "$pm" "$om")
   row "9. moonshot: Passerine session + useLtpaSSOForJaspic, Liberty, req/s" "$pm" "$om (unprotected)" "$r" ">= 0.84" "$(meets "$r" ">=" 0.84)"
   row "9. moonshot: the same vs the floor (no LTPA cookie: mechanism called), req/s" "$pm" "$fm (floor)" "$(ratio "$pm" "$fm")" "-" "-"
+  r=$(ratio "$ltpa_f" "$ltpa_o")
+  row "9. moonshot: floor mechanism + setRegisterSession, later requests on the LTPA cookie alone (native path), req/s" "$ltpa_f" "$ltpa_o (unprotected)" "$r" ">= 0.84" "$(meets "$r" ">=" 0.84)"
   row "9. moonshot: old cookies after logout (status; must not be 200)" "$after (LTPA alone: $after_ltpa)" "-" "-" "not 200" "$([ "$after" != 200 ] && [ "$after_ltpa" != 200 ] && echo yes || echo NO)"
 fi
 

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * <li>{@code cookie <protectedUrl>}: one login, prints the {@code Cookie} header value of the logged-in session
  * (for wrk);</li>
  * <li>{@code roundtrips <label> <protectedUrl> <seconds> <concurrency> [warmupSeconds]}: full logins back to back,
- * each with an empty cookie jar, on {@code concurrency} threads; prints logins per second as a {@code RATE} line.</li>
+ * each with an empty cookie jar, on {@code concurrency} threads; prints logins per second and the p50 and p99 of
+ * one login's wall-clock time (first request to the 200 {@code hello}), in milliseconds, as a {@code RATE} line.</li>
  * </ul>
  */
 public final class LoginClient {
@@ -139,14 +140,31 @@ public final class LoginClient {
         if (warmupSeconds > 0) {
             run(page, warmupSeconds, concurrency);
         }
-        long[] r = run(page, seconds, concurrency);
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        long[] r = run(page, seconds, concurrency, latencies);
         double rate = r[0] / (r[2] / 1e9);
-        System.out.printf(java.util.Locale.ROOT, "RATE\t%s\t%.2f\t%d logins\t%d failures\t%d requests/login%n",
-                label, rate, r[0], r[1], r[0] == 0 ? 0 : r[3] / r[0]);
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(java.util.Locale.ROOT,
+                "RATE\t%s\t%.2f\t%d logins\t%d failures\t%d requests/login\t%.1f\t%.1f\tp50/p99 ms%n",
+                label, rate, r[0], r[1], r[0] == 0 ? 0 : r[3] / r[0], percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6);
     }
 
-    /** {logins, failures, elapsed nanos, requests}. */
+    /** Nearest-rank percentile of sorted values (NaN when there are none). */
+    static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
     private static long[] run(URI page, int seconds, int concurrency) throws Exception {
+        return run(page, seconds, concurrency, java.util.Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** {logins, failures, elapsed nanos, requests}; adds each successful login's nanos to {@code latencies}. */
+    private static long[] run(URI page, int seconds, int concurrency, List<Long> latencies) throws Exception {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicLong requests = new AtomicLong();
@@ -159,7 +177,9 @@ public final class LoginClient {
                 LoginClient browser = new LoginClient();
                 while (System.nanoTime() < end) {
                     try {
+                        long t0 = System.nanoTime();
                         requests.addAndGet(browser.login(page));
+                        latencies.add(System.nanoTime() - t0);
                         ok.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();

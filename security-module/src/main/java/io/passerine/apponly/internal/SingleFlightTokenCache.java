@@ -19,9 +19,10 @@ import java.util.function.Supplier;
 
 /**
  * Caches one bearer token and fetches it single-flight: of any number of concurrent callers that find no usable token,
- * one token request is made and every caller gets its result. The cached path is one volatile read (plus a clock read
- * when the token expires): no lock, no allocation, for {@link #get()} and {@link #getAsync()} alike (the latter hands
- * out one completed stage per token). A failed fetch is handed to every waiting caller and then backs off
+ * one token request is made and every caller gets its result. The cached path is one volatile read (for a token that
+ * never expires in one JVM, X's app-only token, a read of the token itself; otherwise of its record, plus a clock read):
+ * no lock, no allocation, for {@link #get()} and {@link #getAsync()} alike (the latter hands out one completed stage
+ * per token). A failed fetch is handed to every waiting caller and then backs off
  * (exponentially, capped) so that the provider is never hammered; nothing failed is ever cached.
  *
  * <p>Thread model: the fetch of a {@link Flight} runs once, on whichever thread claims it first. A blocking caller
@@ -85,6 +86,11 @@ final class SingleFlightTokenCache {
             throw new ExceptionInInitializerError(e);
         }
     }
+    /**
+     * The cached token when it never needs renewing here (no expiry, one JVM: X's app-only tokens), else null: the
+     * whole hot path is then this one load. Set and cleared together with {@link #cached}.
+     */
+    private volatile BearerToken forever;
     private final AtomicReference<Flight> flight = new AtomicReference<>();
     private volatile Backoff backoff;
 
@@ -105,6 +111,10 @@ final class SingleFlightTokenCache {
     }
 
     BearerToken get() {
+        BearerToken f = forever;
+        if (f != null) {
+            return f;
+        }
         Cached c = cached;
         // a token without expiry (X's) needs no clock read: on some VMs that read costs 40 ns (BENCHMARKS.md)
         if (c != null && (c.renewAtMillis == Long.MAX_VALUE || clock.millis() < c.renewAtMillis)
@@ -133,7 +143,11 @@ final class SingleFlightTokenCache {
     /** Drops {@code token} if it is still the cached one; true if it was. */
     boolean drop(BearerToken token) {
         Cached c = cached;
-        return c != null && c.token.equals(token) && CACHED.compareAndSet(this, c, null);
+        if (c != null && c.token.equals(token) && CACHED.compareAndSet(this, c, null)) {
+            forever = null;
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -153,6 +167,7 @@ final class SingleFlightTokenCache {
             action.run();
         } finally {
             cached = null;
+            forever = null;
             flight.compareAndSet(mine, null);
             mine.result.complete(null);
         }
@@ -229,7 +244,10 @@ final class SingleFlightTokenCache {
                     throw backingOff(b);
                 }
                 token = fetchOrBackOff(now, b);
-                cached = new Cached(token, renewAt(token, now), async.completed(token));
+                long renewAt = renewAt(token, now);
+                // forever first: a drop() can only take out a token once it is in cached, so it always clears both
+                forever = renewAt == Long.MAX_VALUE && stillShared == null ? token : null;
+                cached = new Cached(token, renewAt, async.completed(token));
                 backoff = null;
             }
         } catch (RuntimeException | Error e) { // waiters must never hang, whatever the fetch hit

@@ -10,4 +10,10 @@ public final class LoginPaths {
 
     private LoginPaths() {
     }
+
+    /** Whether {@code uri} is {@code contextPath + path}, without building that string (checked on every request). */
+    static boolean is(String uri, String contextPath, String path) {
+        return uri.length() == contextPath.length() + path.length() && uri.startsWith(contextPath)
+                && uri.startsWith(path, contextPath.length());
+    }
 }

@@ -75,7 +75,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         String uri = req.getRequestURI();
         String app = req.getContextPath();
         boolean isCallback = uri.equals(settings.redirectUri().getRawPath());
-        boolean isLogin = uri.equals(app + LoginPaths.LOGIN);
+        boolean isLogin = LoginPaths.is(uri, app, LoginPaths.LOGIN);
         if (isCallback || isLogin) {
             String refusal = queryGuard.refusal(req.getQueryString()); // before anything parses the query
             if (refusal != null) { // the built-in page: a forward could make the container parse the query after all
@@ -85,7 +85,7 @@ public class XLoginMechanism implements HttpAuthenticationMechanism {
         if (isCallback) {
             return callback(req, res, ctx);
         }
-        if (uri.equals(app + LoginPaths.LOGOUT)) {
+        if (LoginPaths.is(uri, app, LoginPaths.LOGOUT)) {
             return logout.post(req, res, ctx);
         }
         if (isLogin) {

@@ -63,6 +63,17 @@ class SingleFlightTokenCacheTest {
     }
 
     @Test
+    void aTokenWithExpiryAfterADroppedOneWithoutIsStillRenewed() {
+        BearerToken first = cache.get(); // no expiry: served by the one-load shortcut
+        assertTrue(cache.drop(first));
+        next = () -> new BearerToken("t" + fetches.get(), clock.instant().plusSeconds(600));
+        assertEquals("t2", cache.get().value());
+        clock.advance(Duration.ofSeconds(600 - 59));
+        assertEquals("t3", cache.get().value());
+        assertEquals(3, fetches.get());
+    }
+
+    @Test
     void tokenWithExpiryIsRenewedSkewAheadOfExpiry() {
         next = () -> new BearerToken("t" + fetches.get(), clock.instant().plusSeconds(7200));
         cache.get();
