@@ -1,22 +1,15 @@
 package io.passerine.sample.cluster;
 
 import io.passerine.sample.EmulatorControl;
+import io.passerine.sample.LibertyNodes;
 import io.passerine.sample.SampleDeployments;
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
@@ -32,9 +25,9 @@ final class ClusterNodes implements AutoCloseable {
     static final int PORT_A = 9280;
     static final int PORT_B = 9281;
     static final String EMULATOR = EmulatorControl.BASE_URL;
+    private static final List<String> NAMES = List.of("node-a", "node-b");
 
-    private final Path wlp = Path.of("target/liberty/wlp").toAbsolutePath();
-    private final List<String> names = List.of("node-a", "node-b");
+    private final LibertyNodes nodes = new LibertyNodes(NAMES, PORT_A);
 
     void start() throws Exception {
         String cluster = "passerine-it-" + UUID.randomUUID();
@@ -45,16 +38,13 @@ final class ClusterNodes implements AutoCloseable {
         SampleDeployments.builtSample().addClass(ClusterProbe.class).as(ZipExporter.class)
                 .exportTo(war.toFile(), true);
         for (int i = 0; i < 2; i++) {
-            Path dir = wlp.resolve("usr/servers/" + names.get(i));
-            Files.createDirectories(dir.resolve("apps"));
-            Files.copy(war, dir.resolve("apps/sample.war"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(jarOf("com.hazelcast.core.Hazelcast"), dir.resolve("hazelcast.jar"),
+            Path dir = nodes.dir(i, war);
+            Files.copy(LibertyNodes.jarOf("com.hazelcast.core.Hazelcast"), dir.resolve("hazelcast.jar"),
                     StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(jarOf("javax.cache.Caching"), dir.resolve("cache-api.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(LibertyNodes.jarOf("javax.cache.Caching"), dir.resolve("cache-api.jar"),
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(dir.resolve("server.xml"), serverXml());
-            Files.writeString(dir.resolve("bootstrap.properties"),
-                    "http.port=" + (PORT_A + i) + "\nhttps.port=" + (9643 + i) + "\n");
-            Files.writeString(dir.resolve("hazelcast.xml"), hazelcastXml(cluster, names.get(i), 5811 + i));
+            Files.writeString(dir.resolve("hazelcast.xml"), hazelcastXml(cluster, NAMES.get(i), 5811 + i));
             Files.writeString(dir.resolve("jvm.options"), String.join("\n",
                     "-Xmx300m",
                     "-Dhazelcast.config=" + dir.resolve("hazelcast.xml"),
@@ -71,28 +61,19 @@ final class ClusterNodes implements AutoCloseable {
                     "-Dsample.provider=" + EMULATOR, ""));
         }
         Files.deleteIfExists(war);
-        Process a = server("start", "node-a");
-        Process b = server("start", "node-b");
-        await(a, "start node-a");
-        await(b, "start node-b");
-        waitReady("http://localhost:" + PORT_A + "/sample/");
-        waitReady("http://localhost:" + PORT_B + "/sample/");
+        nodes.startAll();
     }
 
     static String node(int port) {
-        return "http://localhost:" + port;
+        return LibertyNodes.url(port);
     }
 
     @Override
     public void close() throws Exception {
-        Process a = server("stop", "node-a");
-        Process b = server("stop", "node-b");
-        await(a, "stop node-a");
-        await(b, "stop node-b");
+        nodes.close();
     }
 
     private static String serverXml() {
-        String main = new File("../server-config/liberty/server.xml").getAbsolutePath();
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- a cluster node of the cluster IT (made by ClusterNodes) -->
@@ -111,7 +92,7 @@ final class ClusterNodes implements AutoCloseable {
                     <classloader commonLibraryRef="JCacheLib"/>
                   </webApplication>
                 </server>
-                """.formatted(main);
+                """.formatted(LibertyNodes.mainServerXml());
     }
 
     private static String hazelcastXml(String cluster, String name, int port) {
@@ -131,42 +112,5 @@ final class ClusterNodes implements AutoCloseable {
                   </network>
                 </hazelcast>
                 """.formatted(cluster, name, port);
-    }
-
-    private Process server(String action, String name) throws IOException {
-        File log = wlp.resolve("usr/servers/" + name + "-" + action + ".log").toFile();
-        log.getParentFile().mkdirs();
-        return new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
-                .redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private static void await(Process p, String what) throws Exception {
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(what + " timed out");
-        }
-    }
-
-    private static void waitReady(String url) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            try {
-                int s = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (s < 400) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(url + " not ready after 90 s (see target/liberty/wlp/usr/servers/node-*/logs)");
-    }
-
-    private static Path jarOf(String className) throws Exception {
-        return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -1,6 +1,7 @@
 package io.passerine.sample.grants;
 
 import io.passerine.login.UserGrants;
+import io.passerine.testing.MutableClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -14,9 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
@@ -28,7 +26,7 @@ import java.util.HexFormat;
 public class GrantsClusterProbe extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    static final Adjustable CLOCK = new Adjustable();
+    static final MutableClock CLOCK = MutableClock.following(Clock.systemUTC());
 
     @Inject
     UserGrants grants;
@@ -47,8 +45,8 @@ public class GrantsClusterProbe extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         if ("/clock".equals(req.getPathInfo())) {
-            CLOCK.offset = CLOCK.offset.plusSeconds(Long.parseLong(req.getParameter("advanceSeconds")));
-            res.getWriter().write("offset=" + CLOCK.offset);
+            CLOCK.advance(Duration.ofSeconds(Long.parseLong(req.getParameter("advanceSeconds"))));
+            res.getWriter().write("now=" + CLOCK.instant());
         } else {
             res.setStatus(404);
         }
@@ -69,26 +67,6 @@ public class GrantsClusterProbe extends HttpServlet {
         @Produces
         Clock clock() {
             return CLOCK;
-        }
-    }
-
-    /** System time plus an offset the test moves. */
-    static final class Adjustable extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
