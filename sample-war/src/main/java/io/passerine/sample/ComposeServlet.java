@@ -12,13 +12,8 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.StringReader;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * {@code /sample/compose}: posts to X as the user. It needs {@code tweet.write}, which the default login does not ask
@@ -32,8 +27,7 @@ import java.util.Base64;
 public class ComposeServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final String CSRF = ComposeServlet.class.getName() + ".csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final CsrfToken CSRF = new CsrfToken(ComposeServlet.class);
 
     @Inject
     CurrentUser user;
@@ -60,7 +54,7 @@ public class ComposeServlet extends HttpServlet {
         if (!StepUp.require(req, res, "tweet.write")) { // before reading the body: keeps the form for the step-up
             return;
         }
-        if (!csrfMatches(req)) {
+        if (!CSRF.matches(req)) {
             Html.write(res, 403, req.getContextPath(), "Compose", "<p class=\"error\">This form has expired; "
                     + "<a href=\"compose\">open it again</a>.</p>");
             return;
@@ -93,27 +87,8 @@ public class ComposeServlet extends HttpServlet {
     private static String form(HttpServletRequest req, String text) {
         return "<p>Posting as the user needs the <code>tweet.write</code> scope, which you granted.</p>"
                 + "<form method=\"post\" action=\"compose\"><input type=\"hidden\" name=\"csrf\" value=\""
-                + csrfToken(req.getSession()) + "\"><textarea id=\"text\" name=\"text\" rows=\"3\" cols=\"50\" "
+                + CSRF.of(req.getSession()) + "\"><textarea id=\"text\" name=\"text\" rows=\"3\" cols=\"50\" "
                 + "maxlength=\"280\">" + Html.escape(text) + "</textarea><br><button id=\"post\" type=\"submit\">"
                 + "Post</button></form>";
-    }
-
-    private static String csrfToken(HttpSession session) {
-        Object t = session.getAttribute(CSRF);
-        if (t == null) {
-            byte[] b = new byte[24];
-            RANDOM.nextBytes(b);
-            t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            session.setAttribute(CSRF, t);
-        }
-        return (String) t;
-    }
-
-    private static boolean csrfMatches(HttpServletRequest req) {
-        HttpSession session = req.getSession(false);
-        Object expected = session == null ? null : session.getAttribute(CSRF);
-        String given = req.getParameter("csrf");
-        return expected != null && given != null && MessageDigest.isEqual(
-                expected.toString().getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -13,12 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code /sample/schedule} (issue 17): a logged-in user with {@code tweet.write} (step-up) schedules a post a few
@@ -31,8 +27,7 @@ import java.nio.charset.StandardCharsets;
 public class ScheduleServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final String CSRF = ScheduleServlet.class.getName() + ".csrf";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final CsrfToken CSRF = new CsrfToken(ScheduleServlet.class);
 
     @Inject
     CurrentUser user;
@@ -57,7 +52,7 @@ public class ScheduleServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException, ServletException {
         req.setCharacterEncoding("UTF-8");
-        if (!csrfMatches(req)) {
+        if (!CSRF.matches(req)) {
             Html.write(res, 403, req.getContextPath(), "Schedule a post", "<p class=\"error\">This form has expired; "
                     + "<a href=\"schedule\">open it again</a>.</p>");
             return;
@@ -112,7 +107,7 @@ public class ScheduleServlet extends HttpServlet {
                     e.getSQLState())).append(").</td></tr>");
         }
         list.append("</table>");
-        String csrf = csrfToken(req.getSession());
+        String csrf = CSRF.of(req.getSession());
         Html.write(res, status, req.getContextPath(), "Schedule a post", notice
                 + "<p>An EJB timer posts it as you, through your stored grant, also after you logged out of this "
                 + "page's session (it ends when the browser closes or times out).</p>"
@@ -132,24 +127,5 @@ public class ScheduleServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    private static String csrfToken(HttpSession session) {
-        Object t = session.getAttribute(CSRF);
-        if (t == null) {
-            byte[] b = new byte[24];
-            RANDOM.nextBytes(b);
-            t = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            session.setAttribute(CSRF, t);
-        }
-        return (String) t;
-    }
-
-    private static boolean csrfMatches(HttpServletRequest req) {
-        HttpSession s = req.getSession(false);
-        Object expected = s == null ? null : s.getAttribute(CSRF);
-        String got = req.getParameter("csrf");
-        return expected != null && got != null && MessageDigest.isEqual(
-                expected.toString().getBytes(StandardCharsets.UTF_8), got.getBytes(StandardCharsets.UTF_8));
     }
 }
