@@ -2,7 +2,7 @@
 # Passerine benchmarks: builds what they need, starts what they need, measures, prints one table.
 #
 #   benchmarks/bench.sh                 # everything (≈ 15 min on 2 cores)
-#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | profile | wildfly | memory | cluster | moonshot | login | hostile
+#   benchmarks/bench.sh micro stampede  # only some: micro | guard | stampede | threads | startup | throughput | profile | wildfly | memory | cluster | moonshot | form | login | hostile
 #
 # Every number is a median of BENCH_RUNS runs (default 5) with its baseline measured in the same invocation.
 # Environment: BENCH_RUNS=5, BURST_CALLERS=200, BURST_DELAY_MS=500, WRK_SECONDS=10, WRK_WARMUP_ROUNDS=3, LOGIN_SECONDS=10,
@@ -34,7 +34,7 @@ EDIR=$WLP/usr/servers/$EMULATOR
 JAR=$B/micro/target/benchmarks.jar
 
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput wildfly memory cluster moonshot login hostile)
+[ ${#sections[@]} -eq 0 ] && sections=(micro guard stampede threads startup throughput wildfly memory cluster moonshot form login hostile)
 wants() { local s; for s in "${sections[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
 
 log() { printf '\n=== %s (%s, load %s)\n' "$*" "$(date +%T)" "$(cut -d' ' -f1-3 /proc/loadavg)" >&2; }
@@ -89,7 +89,7 @@ fi
 # and benchmarks never overlap) for that section only (each stays under ~10 minutes) and stops its servers before
 # releasing it.
 server_sections=false
-for s in startup throughput profile login hostile wildfly memory cluster moonshot; do wants $s && server_sections=true; done
+for s in startup throughput profile login hostile wildfly memory cluster moonshot form; do wants $s && server_sections=true; done
 
 server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
 stop_server() { # [server name]
@@ -162,7 +162,7 @@ start_login_servers() { # the emulator's server, then Liberty with bench.war, fl
   wait_for "http://localhost:$PORT/floor/api/open/hello" 200
   wait_for "http://localhost:$PORT/social/api/open/hello" 200
 }
-if wants throughput || wants hostile || wants profile || wants wildfly || wants cluster || wants moonshot; then
+if wants throughput || wants hostile || wants profile || wants wildfly || wants cluster || wants moonshot || wants form; then
   if ! command -v wrk > /dev/null; then
     log "installing wrk"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >&2
@@ -212,6 +212,7 @@ if $server_sections; then
   mkdir -p "$SDIR/apps" "$EDIR/apps"
   cp "$ROOT/sample-war/target/sample.war" "$B/empty-app/target/empty.war" "$B/bench-app/target/bench.war" \
      "$B/social-app/target/social.war" "$B/floor-app/target/floor.war" "$SDIR/apps/"
+  cp "$B/floor-app/target/form-form.war" "$SDIR/apps/form.war"
   cp "$ROOT/server-config/emulator/server.xml" "$B/liberty/emulator/bootstrap.properties" \
      "$B/liberty/emulator/jvm.options" "$EDIR/"
   cp "$ROOT/x-emulator/target/x-emulator.war" "$EDIR/apps/x-emulator.war"
@@ -543,6 +544,34 @@ if wants moonshot; then
   r=$(ratio "$ltpa_f" "$ltpa_o")
   row "9. moonshot: floor mechanism + setRegisterSession, later requests on the LTPA cookie alone (native path), req/s" "$ltpa_f" "$ltpa_o (unprotected)" "$r" ">= 0.84" "$(meets "$r" ">=" 0.84)"
   row "9. moonshot: old cookies after logout (status; must not be 200)" "$after (LTPA alone: $after_ltpa)" "-" "-" "not 200" "$([ "$after" != 200 ] && [ "$after_ltpa" != 200 ] && echo yes || echo NO)"
+fi
+
+# ---------------------------------------------------------------- 9f. Liberty's own FORM login vs the native path
+if wants form; then
+  lock form
+  configure form
+  cp "$B/liberty/login.xml" "$B/liberty/moonshot.xml" "$SDIR/"
+  log "9f. Liberty's FORM login (LTPA cookie) vs a Jakarta Security mechanism's native path (setRegisterSession + useLtpaSSOForJaspic) vs unprotected"
+  start_server > /dev/null
+  wait_for "$open_url" 200
+  wait_for "$base/form/api/open/hello" 200
+  form_url="$base/form/api/secure/hello"
+  jar="$LOGS/form-cookies.txt"; rm -f "$jar"
+  curl -s -c "$jar" -b "$jar" -o /dev/null "$form_url" # the login page, and the container's saved request
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "j_username=form-user&j_password=form-user-bench-only" "$base/form/j_security_check"
+  fltpa=$(awk '$6 == "LtpaToken2" {print "LtpaToken2=" $7}' "$jar" | head -1)
+  [ -n "$fltpa" ] || { echo "no LTPA cookie after the FORM login" >&2; exit 1; }
+  expect body hello "$form_url" "$fltpa"; expect status 200 "$form_url" "$fltpa"
+  ltpa=$(curl -s -D - -o /dev/null -H "Cookie: floor=register" "$floor_url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(LtpaToken2=[^;]*\).*/\1/p' | head -1)
+  [ -n "$ltpa" ] || { echo "no LTPA cookie after setRegisterSession with useLtpaSSOForJaspic" >&2; exit 1; }
+  expect body hello "$floor_url" "$ltpa"
+  alternate open="$open_url" form="$form_url|$fltpa" floorltpa="$floor_url|$ltpa"
+  unlock
+  om=${M[open]}
+  row "9f. Liberty FORM login, later requests on its LTPA cookie, req/s" "${M[form]}" "$om (unprotected)" "$(ratio "${M[form]}" "$om")" "-" "-"
+  r=$(ratio "${M[floorltpa]}" "$om")
+  row "9f. Jakarta Security mechanism's native path (setRegisterSession + useLtpaSSOForJaspic), req/s" "${M[floorltpa]}" "$om (unprotected)" "$r" ">= 0.84" "$(meets "$r" ">=" 0.84)"
+  row "9f. the native path vs Liberty's FORM login, req/s" "${M[floorltpa]}" "${M[form]} (FORM login)" "$(ratio "${M[floorltpa]}" "${M[form]}")" "-" "-"
 fi
 
 # ---------------------------------------------------------------- the table
