@@ -180,6 +180,14 @@ expect() { # what url [cookie]: the body (or status with what=status) must match
   if [ "$1" = status ]; then got=$(curl -s -o /dev/null -w '%{http_code}' ${4:+-H "Cookie: $4"} "$3"); else got=$(curl -s ${4:+-H "Cookie: $4"} "$3"); fi
   [ "$got" = "$2" ] || { echo "expected $2 from $3${4:+ with cookie}, got $got" >&2; exit 1; }
 }
+floor_ltpa_cookie() { # the LTPA cookie Liberty sets when the floor mechanism registers its login (useLtpaSSOForJaspic);
+  # checked to open the protected endpoint on its own (the mechanism itself would answer 401 to it)
+  local c
+  c=$(curl -s -D - -o /dev/null -H "Cookie: floor=register" "$floor_url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(LtpaToken2=[^;]*\).*/\1/p' | head -1)
+  [ -n "$c" ] || { echo "no LTPA cookie after setRegisterSession with useLtpaSSOForJaspic" >&2; exit 1; }
+  expect body hello "$floor_url" "$c"
+  echo "$c"
+}
 floor_session_cookie() { # base URL: the JSESSIONID of a session the floor mechanism accepts (diagnostic 3h)
   curl -s -D - -o /dev/null -X POST "$1/floor/api/open/session" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(JSESSIONID=[^;]*\).*/\1/p' | head -1
 }
@@ -520,9 +528,7 @@ if wants moonshot; then
   expect body hello "$floor_url" "floor=1"
   # the floor mechanism registering its login (setRegisterSession, as @AutoApplySession does): Liberty sets an LTPA
   # cookie, and that cookie alone opens the endpoint (the mechanism itself would answer 401 to it)
-  ltpa=$(curl -s -D - -o /dev/null -H "Cookie: floor=register" "$floor_url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(LtpaToken2=[^;]*\).*/\1/p' | head -1)
-  [ -n "$ltpa" ] || { echo "no LTPA cookie after setRegisterSession with useLtpaSSOForJaspic" >&2; exit 1; }
-  expect body hello "$floor_url" "$ltpa"
+  ltpa=$(floor_ltpa_cookie)
   # measured on its own: every JASPIC login (floor=1, Passerine's session path) adds an authentication-cache entry,
   # and once the cache's 25,000 entries evict the LTPA cookie's Subject, Liberty falls back to calling the mechanism
   alternate open="$open_url" floorltpa="$floor_url|$ltpa"
@@ -562,9 +568,7 @@ if wants form; then
   fltpa=$(awk '$6 == "LtpaToken2" {print "LtpaToken2=" $7}' "$jar" | head -1)
   [ -n "$fltpa" ] || { echo "no LTPA cookie after the FORM login" >&2; exit 1; }
   expect body hello "$form_url" "$fltpa"; expect status 200 "$form_url" "$fltpa"
-  ltpa=$(curl -s -D - -o /dev/null -H "Cookie: floor=register" "$floor_url" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(LtpaToken2=[^;]*\).*/\1/p' | head -1)
-  [ -n "$ltpa" ] || { echo "no LTPA cookie after setRegisterSession with useLtpaSSOForJaspic" >&2; exit 1; }
-  expect body hello "$floor_url" "$ltpa"
+  ltpa=$(floor_ltpa_cookie)
   alternate open="$open_url" form="$form_url|$fltpa" floorltpa="$floor_url|$ltpa"
   unlock
   om=${M[open]}

@@ -2,12 +2,10 @@ package io.passerine.apponly.internal;
 
 import io.passerine.api.BearerToken;
 import io.passerine.ProviderException;
-import io.passerine.internal.http.ProviderFailures;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -35,10 +33,6 @@ final class SingleFlightTokenCache {
 
     /** A cached token, the instant (epoch millis) from which it must be renewed, and its completed stage. */
     private record Cached(BearerToken token, long renewAtMillis, CompletionStage<BearerToken> stage) {
-    }
-
-    /** The last failure and the instant (epoch millis) before which no new fetch is made. */
-    private record Backoff(ProviderException cause, long notBeforeMillis, int failures) {
     }
 
     /**
@@ -92,7 +86,7 @@ final class SingleFlightTokenCache {
      */
     private volatile BearerToken forever;
     private final AtomicReference<Flight> flight = new AtomicReference<>();
-    private volatile Backoff backoff;
+    private volatile FetchBackoff backoff;
 
     SingleFlightTokenCache(Supplier<BearerToken> fetcher, Clock clock, Duration skew, Duration minBackoff,
             Duration maxBackoff) {
@@ -200,9 +194,9 @@ final class SingleFlightTokenCache {
         while (true) {
             Flight running = flight.get();
             if (running == null) {
-                Backoff b = backoff;
-                if (b != null && clock.millis() < b.notBeforeMillis) { // refused here: no executor hop to refuse
-                    return CompletableFuture.failedFuture(backingOff(b));
+                FetchBackoff b = backoff;
+                if (b != null && b.refuses(clock.millis())) { // refused here: no executor hop to refuse
+                    return CompletableFuture.failedFuture(b.refusal());
                 }
                 Flight mine = new Flight(false);
                 if (!flight.compareAndSet(null, mine)) {
@@ -239,11 +233,11 @@ final class SingleFlightTokenCache {
             if (usable(c, now)) {
                 token = c.token;
             } else {
-                Backoff b = backoff;
-                if (b != null && now < b.notBeforeMillis) {
-                    throw backingOff(b);
+                FetchBackoff b = backoff;
+                if (b != null && b.refuses(now)) {
+                    throw b.refusal();
                 }
-                token = fetchOrBackOff(now, b);
+                token = fetchOrBackOff(b);
                 long renewAt = renewAt(token, now);
                 // forever first: a drop() can only take out a token once it is in cached, so it always clears both
                 forever = renewAt == Long.MAX_VALUE && stillShared == null ? token : null;
@@ -263,25 +257,14 @@ final class SingleFlightTokenCache {
         return c != null && now < c.renewAtMillis && (stillShared == null || stillShared.test(c.token));
     }
 
-    private BearerToken fetchOrBackOff(long now, Backoff previous) {
+    private BearerToken fetchOrBackOff(FetchBackoff previous) {
         try {
             return fetcher.get();
         } catch (ProviderException e) {
-            int failures = previous == null ? 1 : previous.failures + 1;
             // counted from the failure, not from the start of a request that may have taken its whole timeout
-            backoff = new Backoff(e, clock.millis() + backoffMillis(failures, e), failures);
+            backoff = FetchBackoff.after(e, previous, clock.millis(), minBackoff, maxBackoff);
             throw e;
         }
-    }
-
-    /** min·2^(n-1), capped at max; X's 403 code 99 ("too often") backs off the maximum at once. */
-    private long backoffMillis(int failures, ProviderException e) {
-        long max = maxBackoff.toMillis();
-        if (e.httpStatus() == 403 && e.providerError().filter("99"::equals).isPresent()) {
-            return max;
-        }
-        long exp = minBackoff.toMillis() << Math.min(failures - 1, 30);
-        return Math.min(max, exp < 0 ? max : exp);
     }
 
     private long renewAt(BearerToken token, long now) {
@@ -291,10 +274,6 @@ final class SingleFlightTokenCache {
         long expires = token.expiresAt().get().toEpochMilli();
         long lifetime = Math.max(0, expires - now);
         return expires - Math.min(skew.toMillis(), lifetime / 2);
-    }
-
-    private static ProviderException backingOff(Backoff b) {
-        return ProviderFailures.backingOff(b.cause, Instant.ofEpochMilli(b.notBeforeMillis));
     }
 
     private static BearerToken await(CompletableFuture<BearerToken> result) {
